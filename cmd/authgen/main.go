@@ -1,0 +1,26 @@
+// Command authgen gives a Go service the right authentication, written
+// well, in one command.
+//
+// Usage:
+//
+//	authgen init        [answer flags] [--yes] [--answers FILE] [--dry-run] [--no-deps] [--force] [--dir DIR]
+//	authgen recommend   [answer flags] [--yes] [--json]
+//	authgen version
+//
+// Answer flags: --arch, --clients, --backends, --revocation, --strategy,
+// --store, --alg, --pkg, --issuer, --audience. Run "authgen help init" for
+// the accepted values.
+//
+// Exit codes: 0 done; 1 error (nothing written); 2 done but conflicts left;
+// 3 drift found by check.
+package main
+
+import (
+	"os"
+
+	"github.com/authgen/authgen/internal/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}

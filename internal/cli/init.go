@@ -1,0 +1,202 @@
+package cli
+
+import (
+	"fmt"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/authgen/authgen/internal/answers"
+	"github.com/authgen/authgen/internal/apply"
+	"github.com/authgen/authgen/internal/gomod"
+	"github.com/authgen/authgen/internal/interview"
+	"github.com/authgen/authgen/internal/lock"
+	"github.com/authgen/authgen/internal/model"
+	"github.com/authgen/authgen/internal/plan"
+	"github.com/authgen/authgen/internal/recommend"
+	"github.com/authgen/authgen/internal/render"
+)
+
+type initOptions struct {
+	flags       answerFlags
+	yes         bool
+	answersFile string
+	dryRun      bool
+	noDeps      bool
+	force       bool
+	dir         string
+}
+
+func newInit(e env) *cobra.Command {
+	var o initOptions
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Ask about the application, recommend a strategy and write the auth package",
+		Long: `init asks how the application is built (flags answer the questions; prompts
+fill the gaps when standard input is a terminal), recommends a strategy with
+its reasons, and writes the auth package, authgen.yaml (the answers, never a
+secret) and .authgen/lock.json (what authgen wrote: the base for regenerate).
+
+Nothing is written until everything has been rendered and planned; every
+file is written to a temporary file and renamed into place. An existing file
+with other content is never overwritten unless --force is given.`,
+		Example: `  # Ask interactively
+  authgen init
+
+  # A server-rendered monolith, no questions
+  authgen init --yes --arch monolith --clients browser --backends one
+
+  # A mobile backend with an SPA, SQLite store, ES256 tokens; show the plan only
+  authgen init --yes --arch mobile --clients mobile,spa --store sqlite --alg ES256 --dry-run`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runInit(e, cmd, o) },
+	}
+	o.flags.register(cmd.Flags())
+	cmd.Flags().BoolVarP(&o.yes, "yes", "y", false, "never prompt: unanswered questions take their defaults")
+	cmd.Flags().StringVar(&o.answersFile, "answers", "", "read answers from this file (the authgen.yaml format)")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "print the plan and the diffs; write nothing")
+	cmd.Flags().BoolVar(&o.noDeps, "no-deps", false, "do not add the package's requirements to go.mod")
+	cmd.Flags().BoolVar(&o.force, "force", false, "replace existing files that have other content")
+	cmd.Flags().StringVar(&o.dir, "dir", ".", "directory inside the Go module")
+	return cmd
+}
+
+func runInit(e env, cmd *cobra.Command, o initOptions) error {
+	mod, err := gomod.Find(o.dir)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(mod.Root, answers.FileName)); err == nil && !o.force {
+		return fmt.Errorf("%s already exists in %s: this module is initialized; change the architecture with \"authgen regenerate\" (or pass --force to start over)", answers.FileName, mod.Root)
+	}
+	base, err := readAnswersFile(o.answersFile)
+	if err != nil {
+		return err
+	}
+	a, err := gather(e, cmd, &o.flags, base, o.yes)
+	if err != nil {
+		return err
+	}
+	rec := recommend.Decide(a)
+	out := e.stdout
+	fmt.Fprint(out, interview.Explain(rec))
+
+	files, err := renderAll(mod.Path, a, rec)
+	if err != nil {
+		return err
+	}
+	p, err := plan.Init(os.DirFS(mod.Root), files, o.force)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\nPlan (%s):\n%s", mod.Root, p.Summary(o.dryRun))
+	if c := p.Conflicts(); len(c) > 0 {
+		return fmt.Errorf("%d file(s) exist with other content and would be overwritten: %s; nothing was written (move them away, or pass --force to replace them)", len(c), strings.Join(c, ", "))
+	}
+	if o.dryRun {
+		fmt.Fprintln(out, "\nDry run: nothing was written.")
+		return nil
+	}
+	if err := apply.Apply(mod.Root, p); err != nil {
+		return err
+	}
+	if !o.noDeps {
+		pins := mod.Needed(importsOf(files))
+		if err := mod.Get(pins); err != nil {
+			return fmt.Errorf("the package was written, but adding its requirements to go.mod failed: %w", err)
+		}
+	}
+	fmt.Fprint(out, nextSteps(a, rec.Chosen, o.noDeps))
+	return nil
+}
+
+// renderAll renders the package and adds authgen.yaml and the lock.
+func renderAll(module string, a answers.Answers, rec recommend.Recommendation) (render.FileSet, error) {
+	m, err := model.New(module, a, rec, Version)
+	if err != nil {
+		return nil, err
+	}
+	files, err := render.Render(m)
+	if err != nil {
+		return nil, err
+	}
+	l := lock.New(Version, files)
+	files[answers.FileName] = answers.File{Authgen: Version, Answers: a}.Marshal()
+	files[lock.Path] = l.Marshal()
+	return files, nil
+}
+
+// importsOf lists the import paths of the Go files in files.
+func importsOf(files render.FileSet) []string {
+	var out []string
+	for _, p := range files.Paths() {
+		if !strings.HasSuffix(p, ".go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), p, files[p], parser.ImportsOnly)
+		if err != nil {
+			continue // render already checked that every file parses
+		}
+		for _, imp := range f.Imports {
+			ip, _ := strconv.Unquote(imp.Path.Value)
+			if !slices.Contains(out, ip) {
+				out = append(out, ip)
+			}
+		}
+	}
+	return out
+}
+
+func nextSteps(a answers.Answers, s answers.Strategy, noDeps bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\nWrote the %s package to %s.\n\nNext steps:\n", s, a.Pkg)
+	n := 1
+	if noDeps {
+		fmt.Fprintf(&b, "  %d. Add the requirements: go mod tidy\n", n)
+		n++
+	}
+	fmt.Fprintf(&b, "  %d. Build and test it: go build ./... && go test ./%s/...\n", n, a.Pkg)
+	n++
+	fmt.Fprintf(&b, "  %d. Wire it into main (full example: %s/example):\n\n%s\n", n, a.Pkg, indent(wiring(s), "       "))
+	n++
+	fmt.Fprintf(&b, "  %d. Commit %s and %s with the package; change the architecture later with \"authgen regenerate\".\n", n, answers.FileName, lock.Path)
+	return b.String()
+}
+
+func indent(s, pre string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = pre + l
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// wiring is the few lines that connect the package to main; see the
+// package's README for the full story.
+func wiring(s answers.Strategy) string {
+	switch s {
+	case answers.JWT:
+		return `cfg, err := auth.ConfigFromEnv()   // keys from AUTH_* variables, never source
+a, err := auth.New(cfg, users)           // users: your auth.UserStore
+mux.Handle("/api/", a.Verify(apiHandler)) // Authorization: Bearer only
+a.Register(mux)                          // POST /token, GET /.well-known/jwks.json`
+	case answers.Hybrid:
+		return `cfg, err := auth.ConfigFromEnv()
+a, err := auth.New(cfg, users, store)     // users: your auth.UserStore
+a.Register(mux)                           // /auth/login, /auth/refresh, /auth/logout, ...
+handler := a.Protect(mux)                 // CSRF protection for the cookie endpoints
+mux.Handle("/api/", a.Verify(apiHandler)) // access tokens in Authorization: Bearer`
+	default:
+		return `cfg, err := auth.ConfigFromEnv()
+a, err := auth.New(cfg, users, store) // users: your auth.UserStore
+a.Register(mux)                       // POST /login, /logout, /sessions ...
+handler := a.Protect(a.Middleware(mux)) // CSRF protection + current user in the context
+mux.Handle("/account", a.RequireUser(accountHandler))`
+	}
+}
