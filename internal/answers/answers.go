@@ -312,10 +312,10 @@ func (a Answers) Validate() error {
 	if err := ValidatePkg(a.Pkg); err != nil {
 		return err
 	}
-	if err := validateText("issuer", a.Issuer); err != nil {
+	if err := ValidateText("issuer", a.Issuer); err != nil {
 		return err
 	}
-	return validateText("audience", a.Audience)
+	return ValidateText("audience", a.Audience)
 }
 
 // ValidatePkg checks --pkg: a slash-separated relative path inside the
@@ -378,9 +378,9 @@ func isKeyword(s string) bool {
 	return false
 }
 
-// validateText accepts any printable UTF-8 text of reasonable length; the
+// ValidateText accepts any printable UTF-8 text of reasonable length; the
 // templates quote it, so quotes, backticks and braces are safe.
-func validateText(flag, s string) error {
+func ValidateText(flag, s string) error {
 	accepted := "1 to 256 characters of printable UTF-8 text, no line breaks or control characters"
 	switch {
 	case s == "":

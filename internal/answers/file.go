@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -64,7 +65,19 @@ func ParseFile(name string, data []byte) (File, error) {
 
 var fileKeys = []string{"authgen", "arch", "clients", "backends", "revocation", "strategy", "store", "alg", "pkg", "issuer", "audience"}
 
+var notFound = regexp.MustCompile(`field (\S+) not found in type \S+`)
+
+// cleanYAMLError turns the decoder's message into one line that speaks of
+// keys, not Go types.
 func cleanYAMLError(err error) string {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs := make([]string, len(te.Errors))
+		for i, m := range te.Errors {
+			msgs[i] = notFound.ReplaceAllString(m, `unknown key "$1"`)
+		}
+		return strings.Join(msgs, "; ")
+	}
 	return strings.TrimPrefix(err.Error(), "yaml: ")
 }
 
@@ -109,10 +122,10 @@ func (a Answers) validateSet() error {
 	if err := check(a.Pkg == "", ValidatePkg(a.Pkg)); err != nil {
 		return err
 	}
-	if err := check(a.Issuer == "", validateText("issuer", a.Issuer)); err != nil {
+	if err := check(a.Issuer == "", ValidateText("issuer", a.Issuer)); err != nil {
 		return err
 	}
-	return check(a.Audience == "", validateText("audience", a.Audience))
+	return check(a.Audience == "", ValidateText("audience", a.Audience))
 }
 
 // Merge returns a with every field that b sets overriding a's.

@@ -78,15 +78,16 @@ func (f *answerFlags) parse(fs *pflag.FlagSet) (answers.Answers, error) {
 		a.Pkg = f.pkg
 	}
 	if set("issuer") {
+		if err := answers.ValidateText("issuer", f.issuer); err != nil {
+			return a, err
+		}
 		a.Issuer = f.issuer
 	}
 	if set("audience") {
+		if err := answers.ValidateText("audience", f.audience); err != nil {
+			return a, err
+		}
 		a.Audience = f.audience
-	}
-	// Validate the free-text fields the same way as the file's.
-	probe := answers.Answers{Issuer: a.Issuer, Audience: a.Audience}.Fill()
-	if err := probe.Validate(); err != nil {
-		return a, err
 	}
 	return a, nil
 }

@@ -2,12 +2,8 @@ package cli
 
 import (
 	"fmt"
-	"go/parser"
-	"go/token"
 	"os"
 	"path/filepath"
-	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,7 +15,6 @@ import (
 	"github.com/authgen/authgen/internal/lock"
 	"github.com/authgen/authgen/internal/model"
 	"github.com/authgen/authgen/internal/plan"
-	"github.com/authgen/authgen/internal/recommend"
 	"github.com/authgen/authgen/internal/render"
 )
 
@@ -83,14 +78,12 @@ func runInit(e env, cmd *cobra.Command, o initOptions) error {
 	if err != nil {
 		return err
 	}
-	rec := recommend.Decide(a)
-	out := e.stdout
-	fmt.Fprint(out, interview.Explain(rec))
-
-	files, err := renderAll(mod.Path, a, rec)
+	m, files, err := renderAll(mod.Path, a)
 	if err != nil {
 		return err
 	}
+	out := e.stdout
+	fmt.Fprint(out, interview.Explain(m.Rec))
 	p, err := plan.Init(os.DirFS(mod.Root), files, o.force)
 	if err != nil {
 		return err
@@ -107,50 +100,29 @@ func runInit(e env, cmd *cobra.Command, o initOptions) error {
 		return err
 	}
 	if !o.noDeps {
-		pins := mod.Needed(importsOf(files))
+		pins := mod.Needed(files.Imports())
 		if err := mod.Get(pins); err != nil {
 			return fmt.Errorf("the package was written, but adding its requirements to go.mod failed: %w", err)
 		}
 	}
-	fmt.Fprint(out, nextSteps(a, rec.Chosen, o.noDeps))
+	fmt.Fprint(out, nextSteps(a, m.Strategy(), o.noDeps))
 	return nil
 }
 
 // renderAll renders the package and adds authgen.yaml and the lock.
-func renderAll(module string, a answers.Answers, rec recommend.Recommendation) (render.FileSet, error) {
-	m, err := model.New(module, a, rec, Version)
+func renderAll(module string, a answers.Answers) (model.Model, render.FileSet, error) {
+	m, err := model.FromAnswers(module, a, Version)
 	if err != nil {
-		return nil, err
+		return m, nil, err
 	}
 	files, err := render.Render(m)
 	if err != nil {
-		return nil, err
+		return m, nil, err
 	}
 	l := lock.New(Version, files)
 	files[answers.FileName] = answers.File{Authgen: Version, Answers: a}.Marshal()
 	files[lock.Path] = l.Marshal()
-	return files, nil
-}
-
-// importsOf lists the import paths of the Go files in files.
-func importsOf(files render.FileSet) []string {
-	var out []string
-	for _, p := range files.Paths() {
-		if !strings.HasSuffix(p, ".go") {
-			continue
-		}
-		f, err := parser.ParseFile(token.NewFileSet(), p, files[p], parser.ImportsOnly)
-		if err != nil {
-			continue // render already checked that every file parses
-		}
-		for _, imp := range f.Imports {
-			ip, _ := strconv.Unquote(imp.Path.Value)
-			if !slices.Contains(out, ip) {
-				out = append(out, ip)
-			}
-		}
-	}
-	return out
+	return m, files, nil
 }
 
 func nextSteps(a answers.Answers, s answers.Strategy, noDeps bool) string {

@@ -6,6 +6,7 @@ package model
 import (
 	"fmt"
 	"path"
+	"strings"
 
 	"github.com/authgen/authgen/internal/answers"
 	"github.com/authgen/authgen/internal/recommend"
@@ -24,6 +25,11 @@ type Model struct {
 	Rec recommend.Recommendation
 	// Version is authgen's version, as recorded in authgen.yaml.
 	Version string
+}
+
+// FromAnswers decides the strategy for filled answers and builds the Model.
+func FromAnswers(module string, a answers.Answers, version string) (Model, error) {
+	return New(module, a, recommend.Decide(a), version)
 }
 
 // New builds a Model and validates it.
@@ -132,4 +138,33 @@ func (m Model) HasMobile() bool { return m.Answers.Has(answers.MobileC) }
 // HasServices reports whether other services (or CLIs) are clients.
 func (m Model) HasServices() bool {
 	return m.Answers.Has(answers.Service) || m.Answers.Has(answers.CLI)
+}
+
+// Reasons are the reasons for the recommended strategy.
+func (m Model) Reasons() []string { return m.Rec.Reasons }
+
+// Warnings are the caveats of the chosen strategy, and the costs of an override.
+func (m Model) Warnings() []string { return m.Rec.Warnings }
+
+// ComparisonTable is the side-by-side comparison of the three strategies
+// for these answers, as a Markdown table.
+func (m Model) ComparisonTable() string {
+	var b strings.Builder
+	b.WriteString("|  |")
+	for _, s := range answers.Strategies {
+		name := string(s)
+		if s == m.Rec.Strategy {
+			name += " (recommended)"
+		}
+		b.WriteString(" " + name + " |")
+	}
+	b.WriteString("\n|---|---|---|---|\n")
+	for _, r := range recommend.Compare(m.Answers) {
+		b.WriteString("| " + r.Aspect + " |")
+		for _, s := range answers.Strategies {
+			b.WriteString(" " + r.Values[s] + " |")
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }

@@ -39,6 +39,25 @@ func (fs FileSet) Paths() []string {
 	return ps
 }
 
+// Imports lists the import paths of the Go files, sorted, without duplicates.
+func (fs FileSet) Imports() []string {
+	var out []string
+	for _, p := range fs.Paths() {
+		if !strings.HasSuffix(p, ".go") {
+			continue
+		}
+		set, err := importSet(p, fs[p])
+		if err != nil {
+			continue // Render already checked that every file parses
+		}
+		for ip := range set {
+			out = append(out, ip)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // Render executes every template that m selects and formats the Go files.
 func Render(m model.Model) (FileSet, error) {
 	if err := m.Validate(); err != nil {
