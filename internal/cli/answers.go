@@ -101,7 +101,7 @@ func gather(e env, cmd *cobra.Command, flags *answerFlags, base answers.Answers,
 	}
 	a := base.Merge(fromFlags)
 	if p, ok := e.interactive(yes); ok {
-		if a, err = interview.Run(p, a); err != nil {
+		if a, err = interview.Run(p, a, answers.Answers{}); err != nil {
 			return answers.Answers{}, err
 		}
 	} else if !yes {

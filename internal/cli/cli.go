@@ -81,7 +81,7 @@ keeps your edits.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newInit(e), newRecommend(e), newVersion(e))
+	root.AddCommand(newInit(e), newRecommend(e), newRegenerate(e), newCheck(e), newVersion(e))
 	return root
 }
 

@@ -12,11 +12,19 @@ import (
 	"github.com/authgen/authgen/internal/recommend"
 )
 
-// Run asks for every field that given leaves empty and returns the filled
-// answers. Fields already set (by flags or a file) are not asked.
-func Run(p prompt.Prompter, given answers.Answers) (answers.Answers, error) {
+// Run asks for every field that given leaves empty and returns the
+// answers. Fields already set (by flags or a file) are not asked. A field
+// set in prefill is offered as the default answer (regenerate --interactive
+// prefills the saved answers).
+func Run(p prompt.Prompter, given, prefill answers.Answers) (answers.Answers, error) {
 	a := given
 	var err error
+	def := func(saved, fallback string) string {
+		if saved != "" {
+			return saved
+		}
+		return fallback
+	}
 	if a.Arch == "" {
 		var v string
 		v, err = p.Select("How is the application built?", []prompt.Option{
@@ -24,7 +32,7 @@ func Run(p prompt.Prompter, given answers.Answers) (answers.Answers, error) {
 			opt(answers.Microservices, "many services calling each other"),
 			opt(answers.Mobile, "a backend for mobile apps (and maybe an SPA)"),
 			opt(answers.API, "a public API used by other programs"),
-		}, string(answers.DefaultArch))
+		}, def(string(prefill.Arch), string(answers.DefaultArch)))
 		if err != nil {
 			return a, err
 		}
@@ -32,6 +40,9 @@ func Run(p prompt.Prompter, given answers.Answers) (answers.Answers, error) {
 	}
 	if len(a.Clients) == 0 {
 		defs := toStrings(answers.DefaultClients(a.Arch))
+		if len(prefill.Clients) > 0 {
+			defs = toStrings(prefill.Clients)
+		}
 		vs, err := p.MultiSelect("Which clients call it?", []prompt.Option{
 			opt(answers.Browser, "server-rendered pages in a browser"),
 			opt(answers.SPA, "a single-page app in a browser"),
@@ -52,7 +63,7 @@ func Run(p prompt.Prompter, given answers.Answers) (answers.Answers, error) {
 			opt(answers.One, "one backend (or instances of it)"),
 			opt(answers.Shared, "several, sharing one database or cache"),
 			opt(answers.Many, "many independent backends"),
-		}, string(filled.Backends))
+		}, def(string(prefill.Backends), string(filled.Backends)))
 		if err != nil {
 			return a, err
 		}
@@ -62,7 +73,7 @@ func Run(p prompt.Prompter, given answers.Answers) (answers.Answers, error) {
 		v, err := p.Select("How fast must a logout or ban take effect?", []prompt.Option{
 			opt(answers.Immediate, "on the very next request"),
 			opt(answers.Minutes, "within a few minutes is fine"),
-		}, string(filled.Revocation))
+		}, def(string(prefill.Revocation), string(filled.Revocation)))
 		if err != nil {
 			return a, err
 		}
@@ -84,7 +95,7 @@ func Run(p prompt.Prompter, given answers.Answers) (answers.Answers, error) {
 			}
 			opts = append(opts, prompt.Option{Value: string(s), Help: help})
 		}
-		v, err := p.Select("Strategy (accept the recommendation or override it)", opts, string(rec.Strategy))
+		v, err := p.Select("Strategy (accept the recommendation or override it)", opts, def(string(prefill.Strategy), string(rec.Strategy)))
 		if err != nil {
 			return a, err
 		}
@@ -100,7 +111,7 @@ func Run(p prompt.Prompter, given answers.Answers) (answers.Answers, error) {
 				opts = append(opts, prompt.Option{Value: string(s), Help: storeHelp[s]})
 			}
 		}
-		v, err := p.Select("Where are sessions and refresh tokens stored?", opts, string(answers.DefaultStore))
+		v, err := p.Select("Where are sessions and refresh tokens stored?", opts, def(string(prefill.Store), string(answers.DefaultStore)))
 		if err != nil {
 			return a, err
 		}
@@ -112,21 +123,21 @@ func Run(p prompt.Prompter, given answers.Answers) (answers.Answers, error) {
 				opt(answers.EdDSA, "Ed25519: small, fast, recommended"),
 				opt(answers.ES256, "ECDSA P-256: widely supported"),
 				opt(answers.RS256, "RSA 3072: for verifiers that only know RSA"),
-			}, string(answers.DefaultAlg))
+			}, def(string(prefill.Alg), string(answers.DefaultAlg)))
 			if err != nil {
 				return a, err
 			}
 			a.Alg = answers.Alg(v)
 		}
 		if a.Issuer == "" {
-			v, err := p.Input("Token issuer (iss)", answers.DefaultIssuer, textValidator("issuer"))
+			v, err := p.Input("Token issuer (iss)", def(prefill.Issuer, answers.DefaultIssuer), textValidator("issuer"))
 			if err != nil {
 				return a, err
 			}
 			a.Issuer = v
 		}
 		if a.Audience == "" {
-			v, err := p.Input("Token audience (aud) of this service", answers.DefaultAudience, textValidator("audience"))
+			v, err := p.Input("Token audience (aud) of this service", def(prefill.Audience, answers.DefaultAudience), textValidator("audience"))
 			if err != nil {
 				return a, err
 			}
@@ -134,7 +145,7 @@ func Run(p prompt.Prompter, given answers.Answers) (answers.Answers, error) {
 		}
 	}
 	if a.Pkg == "" {
-		v, err := p.Input("Package directory", answers.DefaultPkg, answers.ValidatePkg)
+		v, err := p.Input("Package directory", def(prefill.Pkg, answers.DefaultPkg), answers.ValidatePkg)
 		if err != nil {
 			return a, err
 		}

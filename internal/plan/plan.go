@@ -19,11 +19,14 @@ type Op string
 
 // The operations.
 const (
-	Create   Op = "create"   // the file does not exist yet
-	Update   Op = "update"   // replace: the user has not edited the file
-	Same     Op = "same"     // the file already has exactly this content
-	Conflict Op = "conflict" // the file exists with other content; not written
-	Remove   Op = "remove"   // no longer produced, untouched by the user
+	Create Op = "create" // the file does not exist yet
+	Update Op = "update" // replace: the user has not edited the file
+	Same   Op = "same"   // the file already has exactly this content
+	// Conflict: on init, the file exists with other content and is not
+	// written (New is nil); on regenerate, it is written with conflict
+	// markers where both sides changed the same lines.
+	Conflict Op = "conflict"
+	Remove   Op = "remove" // no longer produced, untouched by the user
 )
 
 // Action is one file's part of a plan.
@@ -36,18 +39,26 @@ type Action struct {
 }
 
 // Writes reports whether the action changes the disk.
-func (a Action) Writes() bool { return a.Op == Create || a.Op == Update || a.Op == Remove }
+func (a Action) Writes() bool {
+	switch a.Op {
+	case Create, Update, Remove, Merged:
+		return true
+	case Conflict:
+		return a.New != nil // a regenerate conflict is written with markers
+	}
+	return false
+}
 
 // Plan is the list of actions, sorted by path.
 type Plan struct {
 	Actions []Action
 }
 
-// Conflicts returns the paths whose actions are conflicts.
+// Conflicts returns the paths of conflicts that are not written.
 func (p Plan) Conflicts() []string {
 	var out []string
 	for _, a := range p.Actions {
-		if a.Op == Conflict {
+		if a.Op == Conflict && a.New == nil {
 			out = append(out, a.Path)
 		}
 	}
@@ -112,16 +123,24 @@ func Init(disk fs.FS, files map[string][]byte, force bool) (Plan, error) {
 	return p, nil
 }
 
-// Summary prints one line per action, and with diffs set, a unified diff of
-// every change.
+// Summary prints one line per action that is not Same, a count of the
+// unchanged files, and with diffs set, a unified diff of every change.
 func (p Plan) Summary(diffs bool) string {
 	var b strings.Builder
+	same := 0
 	for _, a := range p.Actions {
+		if a.Op == Same {
+			same++
+			continue
+		}
 		fmt.Fprintf(&b, "%-8s %s", a.Op, a.Path)
 		if a.Note != "" {
 			fmt.Fprintf(&b, "  (%s)", a.Note)
 		}
 		b.WriteString("\n")
+	}
+	if same > 0 {
+		fmt.Fprintf(&b, "(%d file(s) unchanged)\n", same)
 	}
 	if diffs {
 		for _, a := range p.Actions {
