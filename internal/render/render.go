@@ -6,15 +6,21 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"go/ast"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"path"
 	"reflect"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
+	"unicode"
 
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/imports"
 
 	"github.com/authgen/authgen/internal/model"
@@ -59,13 +65,21 @@ func (fs FileSet) Imports() []string {
 }
 
 // Render executes every template that m selects and formats the Go files.
+// Formatting, the costly part, runs on all cores; the output does not
+// depend on the order in which files finish.
 func Render(m model.Model) (FileSet, error) {
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
 	rows := templates.For(m)
+	type job struct {
+		dst, tmpl string
+		src       []byte
+		err       error
+	}
+	jobs := make([]job, len(rows))
 	out := make(FileSet, len(rows))
-	for _, row := range rows {
+	for i, row := range rows {
 		dst := path.Join(m.PkgDir, row.Out)
 		if _, dup := out[dst]; dup {
 			return nil, fmt.Errorf("render %s: produced twice (template %s)", dst, row.Tmpl)
@@ -74,13 +88,34 @@ func Render(m model.Model) (FileSet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", dst, err)
 		}
-		if strings.HasSuffix(dst, ".go") {
-			b, err = FormatGo(dst, append([]byte(Header), b...))
-			if err != nil {
-				return nil, fmt.Errorf("render %s (template %s): %w", dst, row.Tmpl, err)
-			}
-		}
 		out[dst] = b
+		jobs[i] = job{dst: dst, tmpl: row.Tmpl, src: b}
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				j := &jobs[i]
+				j.src, j.err = FormatGo(j.dst, append([]byte(Header), j.src...))
+			}
+		})
+	}
+	for i, j := range jobs {
+		if strings.HasSuffix(j.dst, ".go") {
+			next <- i
+		}
+	}
+	close(next)
+	wg.Wait()
+	for _, j := range jobs {
+		if !strings.HasSuffix(j.dst, ".go") {
+			continue
+		}
+		if j.err != nil {
+			return nil, fmt.Errorf("render %s (template %s): %w", j.dst, j.tmpl, j.err)
+		}
+		out[j.dst] = j.src
 	}
 	return out, nil
 }
@@ -101,28 +136,112 @@ func execute(name string, m model.Model) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// FormatGo formats src with goimports (pruning and sorting imports) and
-// refuses any import that goimports added: templates list every import
-// they use, so that output never depends on what this machine has cached.
+// FormatGo removes the imports src does not use, then sorts and groups the
+// rest and formats the file (goimports with FormatOnly). It never adds an
+// import and never resolves one against this machine's module cache or
+// GOPATH, so output depends only on the templates: templates list every
+// import they use, and a use whose import is missing is an error here.
 func FormatGo(filename string, src []byte) ([]byte, error) {
-	before, err := importSet(filename, src)
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, filename, src, parser.ParseComments)
 	if err != nil {
 		return nil, fmt.Errorf("generated code does not parse: %w", err)
 	}
-	out, err := imports.Process(filename, src, &imports.Options{Comments: true, TabIndent: true, TabWidth: 8})
+	used := usedNames(f)
+	imported := map[string]bool{}
+	type spec struct{ name, path string }
+	var unused []spec
+	for _, imp := range f.Imports {
+		p, _ := strconv.Unquote(imp.Path.Value)
+		name := assumedName(p)
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		imported[name] = true
+		if name != "_" && name != "." && !used[name] {
+			unused = append(unused, spec{nameOrEmpty(imp), p})
+		}
+	}
+	for _, u := range unused {
+		astutil.DeleteNamedImport(fset, f, u.name, u.path)
+	}
+	for name := range used {
+		if !imported[name] && isStdlibName(name) {
+			return nil, fmt.Errorf("uses package %q without importing it: list the import in the template", name)
+		}
+	}
+	if len(unused) > 0 {
+		var buf bytes.Buffer
+		if err := format.Node(&buf, fset, f); err != nil {
+			return nil, fmt.Errorf("format: %w", err)
+		}
+		src = buf.Bytes()
+	}
+	out, err := imports.Process(filename, src, &imports.Options{Comments: true, TabIndent: true, TabWidth: 8, FormatOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("format: %w", err)
 	}
-	after, err := importSet(filename, out)
-	if err != nil {
-		return nil, fmt.Errorf("formatted code does not parse: %w", err)
+	return out, nil
+}
+
+func nameOrEmpty(imp *ast.ImportSpec) string {
+	if imp.Name == nil {
+		return ""
 	}
-	for p := range after {
-		if !before[p] {
-			return nil, fmt.Errorf("goimports added import %q: list it in the template", p)
+	return imp.Name.Name
+}
+
+// usedNames returns the identifiers used as the package of a qualified
+// identifier (x in x.Y) that the file does not declare itself.
+func usedNames(f *ast.File) map[string]bool {
+	unresolved := map[*ast.Ident]bool{}
+	for _, id := range f.Unresolved {
+		unresolved[id] = true
+	}
+	used := map[string]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok && unresolved[id] {
+				used[id.Name] = true
+			}
+		}
+		return true
+	})
+	return used
+}
+
+// assumedName is the package name an import path implies: its last
+// element, skipping a major-version suffix and a "go-" prefix, up to the
+// first character that cannot be in an identifier (as goimports assumes).
+// Templates name an import explicitly when its package name differs.
+func assumedName(importPath string) string {
+	base := path.Base(importPath)
+	if strings.HasPrefix(base, "v") {
+		if _, err := strconv.Atoi(base[1:]); err == nil && path.Dir(importPath) != "." {
+			base = path.Base(path.Dir(importPath))
 		}
 	}
-	return out, nil
+	base = strings.TrimPrefix(base, "go-")
+	if i := strings.IndexFunc(base, func(r rune) bool {
+		return !(r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r))
+	}); i >= 0 {
+		base = base[:i]
+	}
+	return base
+}
+
+// isStdlibName reports whether name is the name of a common standard
+// library package, to catch a forgotten import with a clear message
+// instead of a compile error in the user's module.
+func isStdlibName(name string) bool {
+	switch name {
+	case "bytes", "context", "crypto", "ecdsa", "ed25519", "elliptic", "rsa", "rand", "sha256", "subtle", "hmac",
+		"base64", "hex", "json", "pem", "errors", "fmt", "io", "fs", "log", "slog", "math", "big", "net", "netip",
+		"http", "httptest", "url", "os", "path", "filepath", "regexp", "slices", "maps", "sort", "strconv",
+		"strings", "sync", "atomic", "testing", "time", "unicode", "utf8", "embed", "sql", "x509", "tls":
+		return true
+	}
+	return false
 }
 
 func importSet(filename string, src []byte) (map[string]bool, error) {

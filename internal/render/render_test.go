@@ -219,10 +219,66 @@ func TestFreeTextCannotInjectCode(t *testing.T) {
 	}
 }
 
-func TestFormatGoRefusesAddedImports(t *testing.T) {
+// TestFormatGoNeverAddsImports: a use without its import is refused with
+// the package named, instead of goimports adding whatever this machine has.
+func TestFormatGoNeverAddsImports(t *testing.T) {
 	src := []byte("package p\n\nfunc f() string { return strings.ToUpper(\"x\") }\n")
-	if _, err := FormatGo("p.go", src); err == nil || !strings.Contains(err.Error(), `added import "strings"`) {
-		t.Fatalf("err = %v, want a refusal naming the import", err)
+	if _, err := FormatGo("p.go", src); err == nil || !strings.Contains(err.Error(), `uses package "strings" without importing it`) {
+		t.Fatalf("err = %v, want a refusal naming the package", err)
+	}
+	// A selector on a name declared elsewhere in the package is not an import.
+	src = []byte("package p\n\nfunc f() string { return cfg.Name }\n")
+	out, err := FormatGo("p.go", src)
+	if err != nil || strings.Contains(string(out), "import") {
+		t.Fatalf("out = %s, err = %v", out, err)
+	}
+}
+
+// TestFormatGoOutputImportsAreTheTemplates: for every variant, the imports
+// of each formatted file are a subset of what its template listed.
+func TestFormatGoOutputImportsAreTheTemplates(t *testing.T) {
+	for _, c := range model.Combinations() {
+		m := mustModel(t, c.Answers)
+		for _, row := range templates.For(m) {
+			if !strings.HasSuffix(row.Out, ".go") {
+				continue
+			}
+			raw, err := execute(row.Tmpl, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before, err := importSet(row.Out, raw)
+			if err != nil {
+				t.Fatalf("%s: %v", row.Tmpl, err)
+			}
+			out, err := FormatGo(row.Out, raw)
+			if err != nil {
+				t.Fatalf("%s: %v", row.Tmpl, err)
+			}
+			after, _ := importSet(row.Out, out)
+			for p := range after {
+				if !before[p] {
+					t.Errorf("%s (%s): import %q was added", row.Tmpl, c.Name, p)
+				}
+			}
+		}
+	}
+}
+
+func TestAssumedName(t *testing.T) {
+	cases := map[string]string{
+		"github.com/golang-jwt/jwt/v5":      "jwt",
+		"github.com/redis/go-redis/v9":      "redis",
+		"github.com/lestrrat-go/jwx/v3/jwk": "jwk",
+		"modernc.org/sqlite":                "sqlite",
+		"golang.org/x/crypto/argon2":        "argon2",
+		"net/http":                          "http",
+		"gopkg.in/yaml.v3":                  "yaml",
+	}
+	for in, want := range cases {
+		if got := assumedName(in); got != want {
+			t.Errorf("assumedName(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
