@@ -23,5 +23,14 @@ if [ -n "$unformatted" ]; then
   echo "gofmt would change:"; echo "$unformatted"; exit 1
 fi
 
+echo "== PostgreSQL and Redis on loopback (for the generated stores' tests)"
+source scripts/services.sh
+
 echo "== go test -race (authgen, golden, generated variants)"
 go test -race -count=1 -timeout=45m ./...
+
+# Each fuzz target for a bounded time; FUZZTIME=1m for a longer hunt.
+echo "== fuzzing (${FUZZTIME:=10s} per target)"
+for target in internal/answers:FuzzParseFile internal/recommend:FuzzDecide internal/merge:FuzzThree internal/render:FuzzRenderFreeText; do
+  go test -run '^$' -fuzz "^${target#*:}\$" -fuzztime "$FUZZTIME" "./${target%%:*}"
+done
