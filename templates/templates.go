@@ -31,13 +31,12 @@ type File struct {
 }
 
 var (
-	all      = []answers.Strategy{answers.Session, answers.JWT, answers.Hybrid}
-	cookies  = []answers.Strategy{answers.Session, answers.Hybrid}
-	tokens   = []answers.Strategy{answers.JWT, answers.Hybrid}
-	session  = []answers.Strategy{answers.Session}
-	jwtOnly  = []answers.Strategy{answers.JWT}
-	hybrid   = []answers.Strategy{answers.Hybrid}
-	stateful = cookies
+	all     = []answers.Strategy{answers.Session, answers.JWT, answers.Hybrid}
+	cookies = []answers.Strategy{answers.Session, answers.Hybrid}
+	tokens  = []answers.Strategy{answers.JWT, answers.Hybrid}
+	session = []answers.Strategy{answers.Session}
+	jwtOnly = []answers.Strategy{answers.JWT}
+	hybrid  = []answers.Strategy{answers.Hybrid}
 )
 
 // Registry returns every row, in a fixed order: common, session, jwt, hybrid.
