@@ -96,10 +96,38 @@ var (
 	Algs        = []Alg{EdDSA, ES256, RS256}
 )
 
-// Available reports whether this version of authgen can render the store.
-// PostgreSQL and Redis are accepted by the parser so that the error can say
-// exactly what is missing, instead of calling them unknown values.
-func (s Store) Available() bool { return s == Memory || s == SQLite }
+// storesFor lists, per strategy that keeps server-side state, the stores
+// this version of authgen renders. The JWT strategy keeps none: its store
+// answer is recorded but not used.
+var storesFor = map[Strategy][]Store{
+	Session: {Memory, SQLite},
+	Hybrid:  {Memory, SQLite},
+}
+
+// StoresFor returns the stores rendered for strategy s, in the order of
+// Stores; nil for a strategy without server-side state.
+func StoresFor(s Strategy) []Store { return storesFor[s] }
+
+// Available reports whether some strategy renders the store.
+func (s Store) Available() bool {
+	for _, ss := range storesFor {
+		if slices.Contains(ss, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// CheckStore reports whether strategy s can use store st, naming what is
+// accepted when it cannot.
+func CheckStore(s Strategy, st Store) error {
+	ok := storesFor[s]
+	if ok == nil || slices.Contains(ok, st) {
+		return nil
+	}
+	return &Error{Flag: "store", Value: string(st), Accepted: join(ok) + " (for " + string(s) + ")",
+		Reason: "the " + string(s) + " strategy has no " + string(st) + " store in this version of authgen yet"}
+}
 
 // Defaults used when a question is not answered (--yes, or no terminal).
 const (
@@ -245,7 +273,13 @@ func ParseStore(s string) (Store, error) {
 		return "", err
 	}
 	if !st.Available() {
-		return "", &Error{Flag: "store", Value: s, Accepted: "memory, sqlite",
+		var avail []Store
+		for _, x := range Stores {
+			if x.Available() {
+				avail = append(avail, x)
+			}
+		}
+		return "", &Error{Flag: "store", Value: s, Accepted: join(avail),
 			Reason: "the " + s + " store is not available in this version of authgen yet"}
 	}
 	return st, nil

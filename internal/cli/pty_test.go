@@ -67,19 +67,20 @@ func TestInitThroughRealPrompts(t *testing.T) {
 	step := func(want, keys string) {
 		t.Helper()
 		if _, err := c.ExpectString(want); err != nil {
-			s := screen.String(); t.Fatalf("waiting for %q: %v\nscreen tail: %q", want, err, s[max(0, len(s)-600):])
+			s := screen.String()
+			t.Fatalf("waiting for %q: %v\nscreen tail: %q", want, err, s[max(0, len(s)-600):])
 		}
 		if _, err := c.Send(keys); err != nil {
 			t.Fatal(err)
 		}
 	}
-	step("How is the application built?", down+down+"\r")      // mobile
-	step("Which clients call it?", "\r")                        // keep the defaults: spa, mobile
-	step("How many backends verify", "\r")                      // one
-	step("How fast must a logout", down+"\r")                   // minutes
+	step("How is the application built?", down+down+"\r")             // mobile
+	step("Which clients call it?", "\r")                              // keep the defaults: spa, mobile
+	step("How many backends verify", "\r")                            // one
+	step("How fast must a logout", down+"\r")                         // minutes
 	step("Strategy (accept the recommendation or override it)", "\r") // accept: hybrid
-	step("Where are sessions and refresh tokens stored?", down+"\r")   // sqlite
-	step("JWT signing algorithm?", down+"\r")                   // ES256
+	step("Where are sessions and refresh tokens stored?", down+"\r")  // sqlite
+	step("JWT signing algorithm?", down+"\r")                         // ES256
 	// Input prompts ask the terminal where the cursor is, and survey drops
 	// whatever else it read along with the reply. A person types after the
 	// reply; here the keys may race it, so type again until the answer

@@ -11,7 +11,9 @@ type Pin struct {
 // Pins lists every module the generated packages may import.
 var Pins = []Pin{
 	{"github.com/golang-jwt/jwt/v5", "v5.3.1"},
+	{"github.com/jackc/pgx/v5", "v5.12.0"},
 	{"github.com/lestrrat-go/jwx/v3", "v3.3.0"},
+	{"github.com/redis/go-redis/v9", "v9.22.0"},
 	{"golang.org/x/crypto", "v0.55.0"},
 	{"golang.org/x/sys", "v0.47.0"},
 	{"golang.org/x/time", "v0.15.0"},

@@ -106,10 +106,8 @@ func Run(p prompt.Prompter, given, prefill answers.Answers) (answers.Answers, er
 	chosen := recommend.Decide(a.Fill()).Chosen
 	if a.Store == "" && chosen != answers.JWT {
 		var opts []prompt.Option
-		for _, s := range answers.Stores {
-			if s.Available() {
-				opts = append(opts, prompt.Option{Value: string(s), Help: storeHelp[s]})
-			}
+		for _, s := range answers.StoresFor(chosen) {
+			opts = append(opts, prompt.Option{Value: string(s), Help: storeHelp[s]})
 		}
 		v, err := p.Select("Where are sessions and refresh tokens stored?", opts, def(string(prefill.Store), string(answers.DefaultStore)))
 		if err != nil {
@@ -155,8 +153,10 @@ func Run(p prompt.Prompter, given, prefill answers.Answers) (answers.Answers, er
 }
 
 var storeHelp = map[answers.Store]string{
-	answers.Memory: "in-process: one instance, tests",
-	answers.SQLite: "embedded database file: one machine, survives restarts",
+	answers.Memory:   "in-process: one instance, tests",
+	answers.SQLite:   "embedded database file: one machine, survives restarts",
+	answers.Postgres: "shared PostgreSQL: several instances",
+	answers.Redis:    "shared Redis: several instances, TTLs",
 }
 
 func textValidator(flag string) func(string) error {
@@ -196,4 +196,6 @@ func Explain(rec recommend.Recommendation) string {
 	return b.String()
 }
 
-func opt[T ~string](v T, help string) prompt.Option { return prompt.Option{Value: string(v), Help: help} }
+func opt[T ~string](v T, help string) prompt.Option {
+	return prompt.Option{Value: string(v), Help: help}
+}

@@ -30,18 +30,13 @@ func Combinations() []Combination {
 		}
 		out = append(out, Combination{Name: name, Answers: a.Fill()})
 	}
-	for _, st := range answers.Stores {
-		if st.Available() {
-			add(fmt.Sprintf("session-%s", st), answers.Session, st, answers.DefaultAlg)
-		}
+	for _, st := range answers.StoresFor(answers.Session) {
+		add(fmt.Sprintf("session-%s", st), answers.Session, st, answers.DefaultAlg)
 	}
 	for _, alg := range answers.Algs {
 		add(fmt.Sprintf("jwt-%s", lower(alg)), answers.JWT, answers.DefaultStore, alg)
 	}
-	for _, st := range answers.Stores {
-		if !st.Available() {
-			continue
-		}
+	for _, st := range answers.StoresFor(answers.Hybrid) {
 		for _, alg := range answers.Algs {
 			add(fmt.Sprintf("hybrid-%s-%s", st, lower(alg)), answers.Hybrid, st, alg)
 		}

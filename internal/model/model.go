@@ -54,7 +54,7 @@ func (m Model) Validate() error {
 	default:
 		return fmt.Errorf("model: no strategy chosen")
 	}
-	return nil
+	return answers.CheckStore(m.Rec.Chosen, m.Answers.Store)
 }
 
 // PkgName is the generated package's name: the last element of PkgDir.
