@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -135,7 +136,7 @@ func nextSteps(a answers.Answers, s answers.Strategy, noDeps bool) string {
 	}
 	fmt.Fprintf(&b, "  %d. Build and test it: go build ./... && go test ./%s/...\n", n, a.Pkg)
 	n++
-	fmt.Fprintf(&b, "  %d. Wire it into main (full example: %s/example):\n\n%s\n", n, a.Pkg, indent(wiring(s), "       "))
+	fmt.Fprintf(&b, "  %d. Wire it into main (full example: %s/example):\n\n%s\n", n, a.Pkg, indent(wiring(s, path.Base(a.Pkg)), "       "))
 	n++
 	fmt.Fprintf(&b, "  %d. Commit %s and %s with the package; change the architecture later with \"authgen regenerate\".\n", n, answers.FileName, lock.Path)
 	return b.String()
@@ -149,26 +150,35 @@ func indent(s, pre string) string {
 	return strings.Join(lines, "\n") + "\n"
 }
 
-// wiring is the few lines that connect the package to main; see the
-// package's README for the full story.
-func wiring(s answers.Strategy) string {
+// wiring is the few lines that connect the package to main, written with
+// the package name pkg; see the package's README for the full story. A test
+// checks that every name they use exists in the generated package.
+func wiring(s answers.Strategy, pkg string) string {
+	var w string
 	switch s {
 	case answers.JWT:
-		return `cfg, err := auth.ConfigFromEnv()   // keys from AUTH_* variables, never source
+		w = jwtWiring
+	case answers.Hybrid:
+		w = hybridWiring
+	default:
+		w = sessionWiring
+	}
+	return strings.ReplaceAll(w, "auth.", pkg+".")
+}
+
+const sessionWiring = `cfg := auth.DefaultConfig()
+cfg.LogKey, err = auth.LoadKey("AUTH_LOG_KEY")   // from the environment, never source
+a, err := auth.New(cfg, users, auth.NewMemoryStore()) // users: your auth.UserStore
+mux.Handle("/auth/", a.Routes())                 // POST /auth/login, /auth/logout, ...
+mux.Handle("GET /me", a.RequireUser(me))         // auth.CurrentUser(r.Context()) inside
+srv.Handler = a.Protect(mux)                     // HSTS, CSRF protection, session loading`
+
+const jwtWiring = `cfg := auth.DefaultConfig()
 a, err := auth.New(cfg, users)           // users: your auth.UserStore
 mux.Handle("/api/", a.Verify(apiHandler)) // Authorization: Bearer only
 a.Register(mux)                          // POST /token, GET /.well-known/jwks.json`
-	case answers.Hybrid:
-		return `cfg, err := auth.ConfigFromEnv()
+
+const hybridWiring = `cfg := auth.DefaultConfig()
 a, err := auth.New(cfg, users, store)     // users: your auth.UserStore
-a.Register(mux)                           // /auth/login, /auth/refresh, /auth/logout, ...
-handler := a.Protect(mux)                 // CSRF protection for the cookie endpoints
-mux.Handle("/api/", a.Verify(apiHandler)) // access tokens in Authorization: Bearer`
-	default:
-		return `cfg, err := auth.ConfigFromEnv()
-a, err := auth.New(cfg, users, store) // users: your auth.UserStore
-a.Register(mux)                       // POST /login, /logout, /sessions ...
-handler := a.Protect(a.Middleware(mux)) // CSRF protection + current user in the context
-mux.Handle("/account", a.RequireUser(accountHandler))`
-	}
-}
+mux.Handle("/auth/", a.Routes())          // login, refresh, logout, devices
+mux.Handle("/api/", a.RequireUser(api))   // access tokens in Authorization: Bearer`
