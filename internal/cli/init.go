@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 
@@ -106,7 +105,7 @@ func runInit(e env, cmd *cobra.Command, o initOptions) error {
 			return fmt.Errorf("the package was written, but adding its requirements to go.mod failed: %w", err)
 		}
 	}
-	fmt.Fprint(out, nextSteps(a, m.Strategy(), o.noDeps))
+	fmt.Fprint(out, nextSteps(a, m.Strategy(), wiring(files, a.Pkg), o.noDeps))
 	return nil
 }
 
@@ -126,7 +125,7 @@ func renderAll(module string, a answers.Answers) (model.Model, render.FileSet, e
 	return m, files, nil
 }
 
-func nextSteps(a answers.Answers, s answers.Strategy, noDeps bool) string {
+func nextSteps(a answers.Answers, s answers.Strategy, wire string, noDeps bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nWrote the %s package to %s.\n\nNext steps:\n", s, a.Pkg)
 	n := 1
@@ -136,7 +135,7 @@ func nextSteps(a answers.Answers, s answers.Strategy, noDeps bool) string {
 	}
 	fmt.Fprintf(&b, "  %d. Build and test it: go build ./... && go test ./%s/...\n", n, a.Pkg)
 	n++
-	fmt.Fprintf(&b, "  %d. Wire it into main (full example: %s/example):\n\n%s\n", n, a.Pkg, indent(wiring(s, path.Base(a.Pkg)), "       "))
+	fmt.Fprintf(&b, "  %d. Wire it into main; the lines below come from %s/example, which builds and runs:\n\n%s\n", n, a.Pkg, indent(wire, "       "))
 	n++
 	fmt.Fprintf(&b, "  %d. Commit %s and %s with the package; change the architecture later with \"authgen regenerate\".\n", n, answers.FileName, lock.Path)
 	return b.String()
@@ -150,35 +149,57 @@ func indent(s, pre string) string {
 	return strings.Join(lines, "\n") + "\n"
 }
 
-// wiring is the few lines that connect the package to main, written with
-// the package name pkg; see the package's README for the full story. A test
-// checks that every name they use exists in the generated package.
-func wiring(s answers.Strategy, pkg string) string {
-	var w string
-	switch s {
-	case answers.JWT:
-		w = jwtWiring
-	case answers.Hybrid:
-		w = hybridWiring
-	default:
-		w = sessionWiring
+// Markers around the lines of a generated example that wire the package
+// into main. The next steps print those lines, so they are always code
+// that the golden tests compile.
+const (
+	wiringBegin = "// authgen:wiring begin"
+	wiringEnd   = "// authgen:wiring end"
+)
+
+// wiring returns the marked lines of the generated examples, each block
+// dedented, blocks separated by a "...".
+func wiring(files render.FileSet, pkgDir string) string {
+	var blocks []string
+	for _, p := range files.Paths() {
+		if !strings.HasPrefix(p, pkgDir+"/example/") || !strings.HasSuffix(p, ".go") {
+			continue
+		}
+		var cur []string
+		in := false
+		for _, line := range strings.Split(string(files[p]), "\n") {
+			switch strings.TrimSpace(line) {
+			case wiringBegin:
+				in, cur = true, nil
+				continue
+			case wiringEnd:
+				in = false
+				blocks = append(blocks, dedent(cur))
+				continue
+			}
+			if in {
+				cur = append(cur, line)
+			}
+		}
 	}
-	return strings.ReplaceAll(w, "auth.", pkg+".")
+	return strings.Join(blocks, "...\n")
 }
 
-const sessionWiring = `cfg := auth.DefaultConfig()
-cfg.LogKey, err = auth.LoadKey("AUTH_LOG_KEY")   // from the environment, never source
-a, err := auth.New(cfg, users, auth.NewMemoryStore()) // users: your auth.UserStore
-mux.Handle("/auth/", a.Routes())                 // POST /auth/login, /auth/logout, ...
-mux.Handle("GET /me", a.RequireUser(me))         // auth.CurrentUser(r.Context()) inside
-srv.Handler = a.Protect(mux)                     // HSTS, CSRF protection, session loading`
-
-const jwtWiring = `cfg := auth.DefaultConfig()
-a, err := auth.New(cfg, users)           // users: your auth.UserStore
-mux.Handle("/api/", a.Verify(apiHandler)) // Authorization: Bearer only
-a.Register(mux)                          // POST /token, GET /.well-known/jwks.json`
-
-const hybridWiring = `cfg := auth.DefaultConfig()
-a, err := auth.New(cfg, users, store)     // users: your auth.UserStore
-mux.Handle("/auth/", a.Routes())          // login, refresh, logout, devices
-mux.Handle("/api/", a.RequireUser(api))   // access tokens in Authorization: Bearer`
+func dedent(lines []string) string {
+	prefix := ""
+	for i, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		ws := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+		if i == 0 || len(ws) < len(prefix) || prefix == "" {
+			prefix = ws
+		}
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(strings.TrimPrefix(l, prefix))
+		b.WriteString("\n")
+	}
+	return b.String()
+}

@@ -1,10 +1,6 @@
 package cli
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -13,9 +9,9 @@ import (
 	"github.com/authgen/authgen/internal/render"
 )
 
-// TestWiringNamesExist keeps the next-steps snippet true: every pkg.Name
-// and a.Method it uses must be declared by the generated package.
-func TestWiringNamesExist(t *testing.T) {
+// TestWiringComesFromTheExamples: every strategy's examples mark the lines
+// that wire the package into main, and the next steps print them.
+func TestWiringComesFromTheExamples(t *testing.T) {
 	for _, s := range answers.Strategies {
 		a := answers.Answers{Strategy: s, Pkg: "internal/authx"}.Fill()
 		m, err := model.FromAnswers("example.com/app", a, "test")
@@ -26,41 +22,27 @@ func TestWiringNamesExist(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		declared := map[string]bool{}
-		for _, p := range files.Paths() {
-			if !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") || strings.Contains(p, "/example/") {
-				continue
-			}
-			f, err := parser.ParseFile(token.NewFileSet(), p, files[p], 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, d := range f.Decls {
-				switch d := d.(type) {
-				case *ast.FuncDecl:
-					declared[d.Name.Name] = true
-				case *ast.GenDecl:
-					for _, sp := range d.Specs {
-						switch sp := sp.(type) {
-						case *ast.TypeSpec:
-							declared[sp.Name.Name] = true
-						case *ast.ValueSpec:
-							for _, n := range sp.Names {
-								declared[n.Name] = true
-							}
-						}
-					}
-				}
-			}
+		w := wiring(files, a.Pkg)
+		if strings.Count(w, "\n") < 2 {
+			t.Errorf("%s: no wiring lines marked in the examples: %q", s, w)
+			continue
 		}
-		w := wiring(s, "authx")
-		if strings.Contains(w, "auth.") {
-			t.Errorf("%s: the snippet does not use the package name", s)
+		if strings.Contains(w, "authgen:wiring") {
+			t.Errorf("%s: a marker leaked into the snippet:\n%s", s, w)
 		}
-		for _, m := range regexp.MustCompile(`\b(?:authx|a)\.([A-Z]\w*)`).FindAllStringSubmatch(w, -1) {
-			if !declared[m[1]] {
-				t.Errorf("%s: the wiring snippet uses %s, which the generated package does not declare", s, m[0])
-			}
+		if strings.HasPrefix(w, "\t") || strings.HasPrefix(w, " ") {
+			t.Errorf("%s: snippet not dedented:\n%s", s, w)
 		}
+		steps := nextSteps(a, s, w, false)
+		if !strings.Contains(steps, strings.SplitN(w, "\n", 2)[0]) {
+			t.Errorf("%s: next steps do not show the wiring:\n%s", s, steps)
+		}
+	}
+}
+
+func TestDedent(t *testing.T) {
+	got := dedent([]string{"\t\ta := 1", "", "\t\t\tb(a)", "\t\tc()"})
+	if got != "a := 1\n\n\tb(a)\nc()\n" {
+		t.Fatalf("got %q", got)
 	}
 }
