@@ -19,10 +19,12 @@ var commonFiles = []File{
 	{Tmpl: "common/csrf.go.tmpl", Out: "csrf.go", For: cookies},
 	{Tmpl: "common/userstore_test.go.tmpl", Out: "userstore_test.go", For: all},
 	{Tmpl: "common/opaque_token_test.go.tmpl", Out: "opaque_token_test.go", For: all},
+	{Tmpl: "common/opaque_token_fuzz_test.go.tmpl", Out: "opaque_token_fuzz_test.go", For: all},
 	{Tmpl: "common/httpx_test.go.tmpl", Out: "httpx_test.go", For: all},
 	{Tmpl: "common/clientip_test.go.tmpl", Out: "clientip_test.go", For: all},
 	{Tmpl: "common/ratelimit_test.go.tmpl", Out: "ratelimit_test.go", For: all},
 	{Tmpl: "common/passwords_test.go.tmpl", Out: "passwords_test.go", For: all},
+	{Tmpl: "common/passwords_fuzz_test.go.tmpl", Out: "passwords_fuzz_test.go", For: all},
 	{Tmpl: "common/audit_test.go.tmpl", Out: "audit_test.go", For: all},
 	{Tmpl: "common/csrf_test.go.tmpl", Out: "csrf_test.go", For: cookies},
 }

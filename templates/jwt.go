@@ -18,6 +18,7 @@ var jwtFiles = []File{
 	{Tmpl: "jwt/token_jwks_test.go.tmpl", Out: "token_jwks_test.go", For: tokens},
 	{Tmpl: "jwt/token_remote_test.go.tmpl", Out: "token_remote_test.go", For: tokens},
 	{Tmpl: "jwt/token_bench_test.go.tmpl", Out: "token_bench_test.go", For: tokens},
+	{Tmpl: "jwt/token_fuzz_test.go.tmpl", Out: "token_fuzz_test.go", For: tokens},
 
 	{Tmpl: "jwt/doc.go.tmpl", Out: "doc.go", For: jwtOnly},
 	{Tmpl: "jwt/jwt_config.go.tmpl", Out: "jwt_config.go", For: jwtOnly},

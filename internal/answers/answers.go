@@ -100,8 +100,8 @@ var (
 // this version of authgen renders. The JWT strategy keeps none: its store
 // answer is recorded but not used.
 var storesFor = map[Strategy][]Store{
-	Session: {Memory, SQLite},
-	Hybrid:  {Memory, SQLite},
+	Session: {Memory, SQLite, Postgres, Redis},
+	Hybrid:  {Memory, SQLite, Postgres, Redis},
 }
 
 // StoresFor returns the stores rendered for strategy s, in the order of

@@ -45,8 +45,8 @@ func TestParseErrorsNameFlagAndAccepted(t *testing.T) {
 	if _, err := ParseClients("browser,,spa"); err == nil {
 		t.Fatal("an empty client in the list was accepted")
 	}
-	if _, err := ParseStore("redis"); err == nil || !strings.Contains(err.Error(), "not available in this version") {
-		t.Fatalf("redis: %v", err)
+	if _, err := ParseStore("mysql"); err == nil || !strings.Contains(err.Error(), "accepted: memory, sqlite, postgres, redis") {
+		t.Fatalf("mysql: %v", err)
 	}
 }
 

@@ -12,6 +12,7 @@ type Pin struct {
 var Pins = []Pin{
 	{"github.com/golang-jwt/jwt/v5", "v5.3.1"},
 	{"github.com/jackc/pgx/v5", "v5.12.0"},
+	{"github.com/lestrrat-go/httprc/v3", "v3.0.6"},
 	{"github.com/lestrrat-go/jwx/v3", "v3.3.0"},
 	{"github.com/redis/go-redis/v9", "v9.22.0"},
 	{"golang.org/x/crypto", "v0.55.0"},
