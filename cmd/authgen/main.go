@@ -4,7 +4,9 @@
 // Usage:
 //
 //	authgen init        [answer flags] [--yes] [--answers FILE] [--dry-run] [--no-deps] [--force] [--dir DIR]
-//	authgen recommend   [answer flags] [--yes] [--json]
+//	authgen recommend   [answer flags] [--yes] [--json] [--answers FILE]
+//	authgen regenerate  [answer flags] [--interactive] [--dry-run] [--no-deps] [--restore-deleted] [--dir DIR]
+//	authgen check       [--allow-edits] [--dir DIR]
 //	authgen version
 //
 // Answer flags: --arch, --clients, --backends, --revocation, --strategy,
