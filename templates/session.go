@@ -37,6 +37,7 @@ var sessionFiles = []File{
 	{Tmpl: "session/store_postgres_test.go.tmpl", Out: "store_postgres_test.go", For: session, When: model.Model.StorePostgres},
 	{Tmpl: "session/store_redis_test.go.tmpl", Out: "store_redis_test.go", For: session, When: model.Model.StoreRedis},
 	{Tmpl: "session/bench_test.go.tmpl", Out: "bench_test.go", For: session},
+	{Tmpl: "session/session_fuzz_test.go.tmpl", Out: "session_fuzz_test.go", For: session},
 	{Tmpl: "session/README.md.tmpl", Out: "README.md", For: session},
 	{Tmpl: "session/example/main.go.tmpl", Out: "example/main.go", For: session},
 }

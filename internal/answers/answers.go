@@ -362,7 +362,9 @@ func ValidatePkg(p string) error {
 	switch {
 	case p == "":
 		return bad("it is empty")
-	case strings.HasPrefix(p, "/") || strings.Contains(p, `\`) || (len(p) > 1 && p[1] == ':'):
+	case strings.Contains(p, `\`):
+		return bad(`it uses \ as a separator; write it with /`)
+	case strings.HasPrefix(p, "/") || (len(p) > 1 && p[1] == ':'):
 		return bad("it is an absolute path")
 	case path.Clean(p) != p:
 		return bad("it is not a clean path (no .., ., trailing or double slashes)")

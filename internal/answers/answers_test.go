@@ -60,7 +60,9 @@ func TestValidatePkg(t *testing.T) {
 	bad := map[string]string{
 		"":               "empty",
 		"/abs/auth":      "absolute",
-		`C:\auth`:        "absolute",
+		`C:\auth`:        "separator",
+		"C:/auth":        "absolute",
+		`internal\auth`:  "separator",
 		"../auth":        "leaves the module",
 		"internal/../x":  "not a clean path",
 		"internal//auth": "not a clean path",

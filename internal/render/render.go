@@ -141,7 +141,11 @@ func execute(name string, m model.Model) ([]byte, error) {
 // import and never resolves one against this machine's module cache or
 // GOPATH, so output depends only on the templates: templates list every
 // import they use, and a use whose import is missing is an error here.
-func FormatGo(filename string, src []byte) ([]byte, error) {
+func FormatGo(filename string, src []byte) ([]byte, error) { return formatGo(filename, src, true) }
+
+// formatGo is FormatGo; with fast false it always takes the goimports path
+// (the tests check that both give the same bytes).
+func formatGo(filename string, src []byte, fast bool) ([]byte, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, filename, src, parser.ParseComments)
 	if err != nil {
@@ -170,18 +174,95 @@ func FormatGo(filename string, src []byte) ([]byte, error) {
 			return nil, fmt.Errorf("uses package %q without importing it: list the import in the template", name)
 		}
 	}
+	if len(unused) > 0 && !fast {
+		var buf bytes.Buffer
+		if err := format.Node(&buf, fset, f); err != nil {
+			return nil, fmt.Errorf("format: %w", err)
+		}
+		return formatGoimports(filename, buf.Bytes())
+	}
 	if len(unused) > 0 {
+		// Print the pruned file once and parse it again, so that positions
+		// and blank lines are those of the file goimports would see.
 		var buf bytes.Buffer
 		if err := format.Node(&buf, fset, f); err != nil {
 			return nil, fmt.Errorf("format: %w", err)
 		}
 		src = buf.Bytes()
+		fset = token.NewFileSet()
+		if f, err = parser.ParseFile(fset, filename, src, parser.ParseComments); err != nil {
+			return nil, fmt.Errorf("format: %w", err)
+		}
 	}
+	// Fast path: when the imports are already one sorted, grouped block,
+	// goimports (FormatOnly) changes nothing gofmt would not, and gofmt
+	// of a parsed, sorted file is one print of its AST: no second parse.
+	if fast && importsCanonical(fset, f) {
+		var buf bytes.Buffer
+		if err := format.Node(&buf, fset, f); err != nil {
+			return nil, fmt.Errorf("format: %w", err)
+		}
+		return buf.Bytes(), nil
+	}
+	return formatGoimports(filename, src)
+}
+
+// formatGoimports is the general path: goimports with FormatOnly (merges
+// import blocks, sorts them, separates the standard library from the rest).
+func formatGoimports(filename string, src []byte) ([]byte, error) {
 	out, err := imports.Process(filename, src, &imports.Options{Comments: true, TabIndent: true, TabWidth: 8, FormatOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("format: %w", err)
 	}
 	return out, nil
+}
+
+// importsCanonical reports whether f has at most one import declaration,
+// without comments inside it, whose runs of consecutive import lines are
+// each sorted by path, without duplicates, and each within one goimports
+// group (standard library, or a path whose first element has a dot). Then
+// ast.SortImports and goimports's grouping change nothing.
+func importsCanonical(fset *token.FileSet, f *ast.File) bool {
+	decls := 0
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		if decls++; decls > 1 {
+			return false
+		}
+		for _, c := range f.Comments {
+			if c.Pos() >= gd.Pos() && c.End() <= gd.End() {
+				return false
+			}
+		}
+		for i := 1; i < len(gd.Specs); i++ {
+			prev, cur := gd.Specs[i-1].(*ast.ImportSpec), gd.Specs[i].(*ast.ImportSpec)
+			if fset.Position(cur.Pos()).Line > fset.Position(prev.End()).Line+1 {
+				continue // a blank line starts a new run
+			}
+			pp, _ := strconv.Unquote(prev.Path.Value)
+			cp, _ := strconv.Unquote(cur.Path.Value)
+			if pp >= cp || importGroup(pp) != importGroup(cp) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// importGroup is goimports's group of an import path without a local
+// prefix: 0 for the standard library (no dot in the first element), 1 for
+// a dotted path, 2 for appengine.
+func importGroup(p string) int {
+	if strings.HasPrefix(p, "appengine") {
+		return 2
+	}
+	if first, _, _ := strings.Cut(p, "/"); strings.Contains(first, ".") {
+		return 1
+	}
+	return 0
 }
 
 func nameOrEmpty(imp *ast.ImportSpec) string {

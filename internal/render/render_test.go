@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -299,4 +300,50 @@ func TestRenderNamesTheFailingFile(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "internal/auth/x.go") {
 		t.Fatalf("err = %v, want it to name the file", err)
 	}
+}
+
+// TestFormatGoFastPathMatchesGoimports renders every combination and checks
+// that FormatGo's fast path (one parse, one print when the imports are
+// already canonical) gives exactly what the goimports path gives.
+func TestFormatGoFastPathMatchesGoimports(t *testing.T) {
+	fastHits, total := 0, 0
+	seen := map[string]bool{} // many combinations render the same file
+	for _, c := range model.Combinations() {
+		m, err := model.FromAnswers("example.com/app", c.Answers, "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range templates.For(m) {
+			dst := path.Join(m.PkgDir, row.Out)
+			if !strings.HasSuffix(dst, ".go") {
+				continue
+			}
+			b, err := execute(row.Tmpl, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src := append([]byte(Header), b...)
+			if seen[dst+"\x00"+string(src)] {
+				continue
+			}
+			seen[dst+"\x00"+string(src)] = true
+			fast, err := formatGo(dst, src, true)
+			if err != nil {
+				t.Fatalf("%s %s: %v", c.Name, dst, err)
+			}
+			slow, err := formatGo(dst, src, false)
+			if err != nil {
+				t.Fatalf("%s %s: %v", c.Name, dst, err)
+			}
+			total++
+			if !bytes.Equal(fast, slow) {
+				t.Errorf("%s %s: the fast path differs from goimports", c.Name, dst)
+			}
+			fset := token.NewFileSet()
+			if f, err := parser.ParseFile(fset, dst, slow, parser.ParseComments); err == nil && importsCanonical(fset, f) {
+				fastHits++
+			}
+		}
+	}
+	t.Logf("%d of %d distinct files have canonical imports", fastHits, total)
 }

@@ -66,8 +66,10 @@ func (a *Auth) RequireUser(next http.Handler) http.Handler {
 		}
 		if a.cfg.CheckTokensValidAfter {
 			cutoff, err := a.store.TokensValidAfter(r.Context(), claims.Subject)
-			if err != nil {
-				WriteError(w, http.StatusInternalServerError, "server_error")
+			if err != nil { // store unreachable: fail closed, retryable
+				a.audit.Logger().ErrorContext(r.Context(), "refresh_store_failed", slog.String("error", err.Error()))
+				w.Header().Set("Retry-After", "1")
+				WriteError(w, http.StatusServiceUnavailable, "temporarily_unavailable")
 				return
 			}
 			// iat has whole seconds: a token from the cutoff's own second stays valid,
@@ -140,6 +142,7 @@ func (a *Auth) setRefreshCookie(w http.ResponseWriter, tok string, expires time.
 	if maxAge < 1 {
 		maxAge = -1
 	}
+	// #nosec G124 -- Secure unless DevInsecureCookies (local plain-HTTP development); HttpOnly and SameSite=Strict always.
 	http.SetCookie(w, &http.Cookie{
 		Name:     a.cookie,
 		Value:    tok,
@@ -153,6 +156,7 @@ func (a *Auth) setRefreshCookie(w http.ResponseWriter, tok string, expires time.
 
 func (a *Auth) clearRefreshCookie(w http.ResponseWriter) {
 	SetNoStore(w)
+	// #nosec G124 -- Secure unless DevInsecureCookies (local plain-HTTP development); HttpOnly and SameSite=Strict always.
 	http.SetCookie(w, &http.Cookie{
 		Name:     a.cookie,
 		Value:    "",

@@ -3,9 +3,11 @@
 package auth
 
 import (
+	"context"
 	"errors"
 	"net/netip"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -31,7 +33,39 @@ type RateLimitConfig struct {
 	// entries not seen for that long (default 10 minutes).
 	MaxKeys int
 	IdleTTL time.Duration
+	// Shared, if set, keeps the buckets and backoff state in a store that
+	// every app instance shares (R-4 multi-instance option), under Scope
+	// ("login" if empty; give each limiter of one app its own). If the
+	// shared store fails, the in-memory limiter of this instance decides, so
+	// limits never lapse and logins never stop.
+	Shared RateLimitBackend
+	Scope  string
 }
+
+// RateLimitBackend is limiter state shared by several app instances.
+// Keys are opaque strings chosen by RateLimiter; times come from its clock.
+type RateLimitBackend interface {
+	// TakeToken takes one token from the bucket key, which refills one
+	// token every every up to burst, and returns how long until the next
+	// one when it is empty.
+	TakeToken(ctx context.Context, key string, every time.Duration, burst int, now time.Time) (ok bool, retry time.Duration, err error)
+	// BlockedUntil returns when key's current backoff ends (zero if none).
+	BlockedUntil(ctx context.Context, key string) (time.Time, error)
+	// Fail counts a consecutive failure of key and blocks it for
+	// backoff[failures-1] (the last value repeating), or for ceiling once
+	// failures reach maxFailures. The state is forgotten idle after the
+	// block ends.
+	Fail(ctx context.Context, key string, now time.Time, backoff []time.Duration, maxFailures int, ceiling, idle time.Duration) error
+	// Reset forgets key's failures.
+	Reset(ctx context.Context, key string) error
+}
+
+// sharedTimeout bounds each call to the shared limiter store;
+// sharedRetryAfter is how long an instance skips it after an error.
+const (
+	sharedTimeout    = 500 * time.Millisecond
+	sharedRetryAfter = 5 * time.Second
+)
 
 // DefaultRateLimitConfig returns the defaults of SECURITY.md.
 func DefaultRateLimitConfig() RateLimitConfig {
@@ -70,8 +104,8 @@ func (c RateLimitConfig) Validate() error {
 }
 
 // RateLimiter holds the per-IP buckets and the per-account backoff state, in
-// memory, in bounded maps. It is safe for concurrent use. For several app
-// instances, put the same logic behind a shared store (Redis) later.
+// memory, in bounded maps, or in a store shared by several app instances
+// (RateLimitConfig.Shared). It is safe for concurrent use.
 type RateLimiter struct {
 	cfg RateLimitConfig
 
@@ -80,6 +114,11 @@ type RateLimiter struct {
 
 	accMu    sync.Mutex
 	accounts map[string]*accountEntry
+
+	// sharedDownUntil (Unix ns, wall clock): after a shared-store error the
+	// in-memory limiter decides alone for sharedRetryAfter, so that an
+	// outage does not add a timeout to every login.
+	sharedDownUntil atomic.Int64
 }
 
 type ipEntry struct {
@@ -95,8 +134,31 @@ type accountEntry struct {
 
 // NewRateLimiter returns a limiter; cfg should have passed Validate.
 func NewRateLimiter(cfg RateLimitConfig) *RateLimiter {
+	if cfg.Scope == "" {
+		cfg.Scope = "login"
+	}
 	return &RateLimiter{cfg: cfg, ips: map[netip.Prefix]*ipEntry{}, accounts: map[string]*accountEntry{}}
 }
+
+func (l *RateLimiter) sharedCtx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), sharedTimeout)
+}
+
+// useShared reports whether to ask the shared store now.
+func (l *RateLimiter) useShared() bool {
+	return l.cfg.Shared != nil && time.Now().UnixNano() >= l.sharedDownUntil.Load()
+}
+
+// sharedFailed notes a shared-store error (nil: none).
+func (l *RateLimiter) sharedFailed(err error) {
+	if err != nil {
+		l.sharedDownUntil.Store(time.Now().Add(sharedRetryAfter).UnixNano())
+	}
+}
+
+func (l *RateLimiter) ipSharedKey(k netip.Prefix) string { return l.cfg.Scope + ":ip:" + k.String() }
+
+func (l *RateLimiter) accountSharedKey(login string) string { return l.cfg.Scope + ":account:" + login }
 
 // ipKey groups IPv6 clients by /64, the block one host usually controls.
 func ipKey(a netip.Addr) netip.Prefix {
@@ -114,6 +176,15 @@ func (l *RateLimiter) AllowIP(ip netip.Addr, now time.Time) (bool, time.Duration
 		return true, 0
 	}
 	k := ipKey(ip)
+	if l.useShared() {
+		ctx, cancel := l.sharedCtx()
+		ok, retry, err := l.cfg.Shared.TakeToken(ctx, l.ipSharedKey(k), l.cfg.IPEvery, l.cfg.IPBurst, now)
+		cancel()
+		l.sharedFailed(err)
+		if err == nil {
+			return ok, retry
+		}
+	}
 	l.ipMu.Lock()
 	defer l.ipMu.Unlock()
 	e := l.ips[k]
@@ -139,6 +210,18 @@ func (l *RateLimiter) AllowAccount(login string, now time.Time) (bool, time.Dura
 	if l.cfg.Disabled {
 		return true, 0
 	}
+	if l.useShared() {
+		ctx, cancel := l.sharedCtx()
+		until, err := l.cfg.Shared.BlockedUntil(ctx, l.accountSharedKey(login))
+		cancel()
+		l.sharedFailed(err)
+		if err == nil {
+			if !now.Before(until) {
+				return true, 0
+			}
+			return false, until.Sub(now)
+		}
+	}
 	l.accMu.Lock()
 	defer l.accMu.Unlock()
 	e := l.accounts[login]
@@ -152,6 +235,11 @@ func (l *RateLimiter) AllowAccount(login string, now time.Time) (bool, time.Dura
 func (l *RateLimiter) AccountFailed(login string, now time.Time) {
 	if l.cfg.Disabled {
 		return
+	}
+	if l.useShared() {
+		ctx, cancel := l.sharedCtx()
+		l.sharedFailed(l.cfg.Shared.Fail(ctx, l.accountSharedKey(login), now, l.cfg.Backoff, l.cfg.MaxFailures, l.cfg.CeilingBlock, l.cfg.IdleTTL))
+		cancel() // the in-memory state below is kept too: it decides if the store fails
 	}
 	l.accMu.Lock()
 	defer l.accMu.Unlock()
@@ -180,6 +268,11 @@ func (l *RateLimiter) AccountSucceeded(login string) { l.ResetAccount(login) }
 
 // ResetAccount clears login's state (password reset, admin unlock).
 func (l *RateLimiter) ResetAccount(login string) {
+	if l.useShared() {
+		ctx, cancel := l.sharedCtx()
+		l.sharedFailed(l.cfg.Shared.Reset(ctx, l.accountSharedKey(login)))
+		cancel()
+	}
 	l.accMu.Lock()
 	delete(l.accounts, login)
 	l.accMu.Unlock()

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"os"
 	"time"
 )
 
@@ -219,4 +220,15 @@ func (a *Auth) Revoke(ctx context.Context, c *AccessClaims) error {
 	}
 	a.audit.Log(ctx, nil, slog.LevelInfo, EventTokenRevoked, slog.String("user_id", c.Subject), slog.String("jti", c.ID))
 	return nil
+}
+
+// tokenOptionalKeyEnv is LoadPrivateKeyEnv for a key that may be absent
+// (the next or previous key of a rotation): ok is false when neither name
+// nor name+"_FILE" is set.
+func tokenOptionalKeyEnv(name string) (k PrivateKey, ok bool, err error) {
+	if os.Getenv(name) == "" && os.Getenv(name+"_FILE") == "" {
+		return k, false, nil
+	}
+	k, err = LoadPrivateKeyEnv(name)
+	return k, err == nil, err
 }

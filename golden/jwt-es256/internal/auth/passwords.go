@@ -243,11 +243,13 @@ func (h *PasswordHasher) Verify(password, encoded string) (ok, rehash bool, err 
 	if err != nil {
 		return false, false, err
 	}
+	// #nosec G115 -- parsePHC bounds len(want) to maxKeyLen (64).
 	got := h.argon([]byte(password), salt, p, uint32(len(want)))
 	if subtle.ConstantTimeCompare(got, want) != 1 {
 		return false, false, nil
 	}
 	cur := h.cfg
+	// #nosec G115 -- parsePHC bounds the salt and key lengths to 48 and 64 bytes.
 	rehash = p.memory != cur.Memory || p.time != cur.Time || p.threads != cur.Threads ||
 		uint32(len(salt)) != cur.SaltLen || uint32(len(want)) != cur.KeyLen
 	return true, rehash, nil
@@ -278,6 +280,7 @@ func parsePHC(s string) (argonParams, []byte, []byte, error) {
 	if err1 != nil || err2 != nil || err3 != nil || t < 1 || th < 1 || m < 8*th {
 		return p, nil, nil, ErrInvalidHash
 	}
+	// #nosec G115 -- parseDecimal bounded m, t and th by maxArgonMemory, maxArgonTime and maxArgonThreads.
 	p = argonParams{memory: uint32(m), time: uint32(t), threads: uint8(th)}
 	salt, err := decodeB64(parts[4], minSaltLen, maxSaltLen)
 	if err != nil {
@@ -302,9 +305,10 @@ func parseDecimal(s string, max uint64) (uint64, error) {
 	return n, nil
 }
 
-// decodeB64 decodes PHC B64 (standard alphabet, no padding) strictly.
+// decodeB64 decodes PHC B64 (standard alphabet, no padding) strictly. The
+// decoder skips \r and \n even in strict mode: they are refused first.
 func decodeB64(s string, minLen, maxLen int) ([]byte, error) {
-	if len(s) > base64.RawStdEncoding.EncodedLen(maxLen) || strings.ContainsRune(s, '=') {
+	if len(s) > base64.RawStdEncoding.EncodedLen(maxLen) || strings.ContainsAny(s, "=\r\n") {
 		return nil, ErrInvalidHash
 	}
 	b, err := base64.RawStdEncoding.Strict().DecodeString(s)
@@ -355,7 +359,7 @@ func (h *PasswordHasher) Authenticate(ctx context.Context, users UserStore, logi
 	}
 	u, err := users.FindUserByLogin(ctx, login)
 	if errors.Is(err, ErrUserNotFound) {
-		h.Verify(password, h.dummy)
+		_, _, _ = h.Verify(password, h.dummy) // for the cost only (P-7)
 		return AuthResult{}, &AuthError{Reason: "unknown_user"}
 	}
 	if err != nil {
@@ -363,7 +367,7 @@ func (h *PasswordHasher) Authenticate(ctx context.Context, users UserStore, logi
 	}
 	ok, rehash, err := h.Verify(password, u.PasswordHash)
 	if errors.Is(err, ErrInvalidHash) {
-		h.Verify(password, h.dummy) // same cost as a real check
+		_, _, _ = h.Verify(password, h.dummy) // same cost as a real check
 		return AuthResult{}, &AuthError{Reason: "invalid_stored_hash", UserID: u.ID}
 	}
 	if err != nil || !ok {

@@ -159,12 +159,12 @@ func NewRemoteKeys(ctx context.Context, cfg RemoteKeysConfig) (*RemoteKeys, erro
 		jwk.WithMaxInterval(cfg.MaxRefresh),
 		jwk.WithWaitReady(false),
 	); err != nil {
-		rk.Close(context.Background())
+		_ = rk.Close(context.Background()) // the setup error is the one to report
 		return nil, fmt.Errorf("auth: remote keys: register: %w", err)
 	}
 	res, err := cache.LookupResource(ctx, cfg.JWKSURL)
 	if err != nil {
-		rk.Close(context.Background())
+		_ = rk.Close(context.Background()) // the setup error is the one to report
 		return nil, fmt.Errorf("auth: remote keys: %w", err)
 	}
 	rk.res.Store(res)

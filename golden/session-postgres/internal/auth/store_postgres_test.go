@@ -116,17 +116,20 @@ func BenchmarkPostgresStore(b *testing.B) {
 	a, tok, handler := benchSetupStore(b, NewPostgresStore(pool))
 	h := HashToken(tok)
 	ctx := context.Background()
+	var rec SessionRecord
+	var hash []byte
+	raw := func() error {
+		return pool.QueryRow(ctx, `SELECT `+pgSessionColumns+` FROM sessions WHERE token_hash = $1`, h[:]).Scan(
+			&hash, &rec.UserID, &rec.AuthTime, &rec.LastSeen, &rec.ExpiresAt, &rec.AbsoluteAt, &rec.IP, &rec.UserAgent, &rec.Persistent)
+	}
 	b.Run("raw_select", func(b *testing.B) {
 		b.ReportAllocs()
-		var rec SessionRecord
-		var hash []byte
 		for b.Loop() {
-			err := pool.QueryRow(ctx, `SELECT `+pgSessionColumns+` FROM sessions WHERE token_hash = $1`, h[:]).Scan(
-				&hash, &rec.UserID, &rec.AuthTime, &rec.LastSeen, &rec.ExpiresAt, &rec.AbsoluteAt, &rec.IP, &rec.UserAgent, &rec.Persistent)
-			if err != nil {
+			if err := raw(); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("middleware", func(b *testing.B) { benchMiddleware(b, a, tok, handler) })
+	b.Run("interleaved", func(b *testing.B) { benchInterleaved(b, raw, middlewareOnce(a, tok, handler)) })
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // serverURL returns the test server URL in the environment variable env.
@@ -123,4 +124,35 @@ func (p *tcpProxy) close() {
 	p.ln.Close()
 	p.Cut()
 	p.wg.Wait()
+}
+
+// benchInterleaved alternates raw and store calls one by one, so that load
+// from other processes hits both alike, and reports each one's mean time
+// and their ratio (target: ratio <= 1.2).
+func benchInterleaved(b *testing.B, raw func() error, store func() error) {
+	var tRaw, tStore time.Duration
+	n := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		first, second, dFirst, dSecond := raw, store, &tRaw, &tStore
+		if n%2 == 1 {
+			first, second, dFirst, dSecond = store, raw, &tStore, &tRaw
+		}
+		t0 := time.Now()
+		if err := first(); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		if err := second(); err != nil {
+			b.Fatal(err)
+		}
+		*dSecond += time.Since(t1)
+		*dFirst += t1.Sub(t0)
+		n++
+	}
+	if n > 0 && tRaw > 0 {
+		b.ReportMetric(float64(tRaw.Nanoseconds())/float64(n), "raw-ns/op")
+		b.ReportMetric(float64(tStore.Nanoseconds())/float64(n), "store-ns/op")
+		b.ReportMetric(float64(tStore)/float64(tRaw), "ratio")
+	}
 }

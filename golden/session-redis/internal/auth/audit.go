@@ -24,9 +24,9 @@ const (
 	EventSessionRenewed     = "session_renewed"
 	EventSessionDestroyed   = "session_destroyed"
 	EventSessionExpired     = "session_expired"
-	EventTokenCreated       = "authn_token_created"
-	EventTokenRevoked       = "authn_token_revoked"
-	EventTokenReuse         = "authn_token_reuse"
+	EventTokenCreated       = "authn_token_created" // #nosec G101 -- an audit event name, not a credential
+	EventTokenRevoked       = "authn_token_revoked" // #nosec G101 -- an audit event name, not a credential
+	EventTokenReuse         = "authn_token_reuse"   // #nosec G101 -- an audit event name, not a credential
 	EventLogoutAll          = "logout_all"
 	EventCSRF               = "malicious_csrf"
 	EventRateLimit          = "excess_rate_limit_exceeded"

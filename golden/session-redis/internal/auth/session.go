@@ -67,18 +67,27 @@ func New(cfg Config, users UserStore, store Store) (*Auth, error) {
 	}
 	a := &Auth{
 		cfg: cfg, users: users, store: store, now: cfg.Now,
-		hasher: hasher, limiter: NewRateLimiter(cfg.RateLimit), pwLimit: NewRateLimiter(cfg.RateLimit),
+		hasher: hasher, limiter: NewRateLimiter(cfg.RateLimit), pwLimit: NewRateLimiter(scoped(cfg.RateLimit, "password_check")),
 		ips: ips, audit: audit, csrf: csrf,
 		stop: make(chan struct{}), done: make(chan struct{}),
 	}
 	if cfg.InvalidCookieLimit > 0 && !cfg.RateLimit.Disabled {
-		gc := cfg.RateLimit
+		gc := scoped(cfg.RateLimit, "session_guess")
 		gc.IPBurst = cfg.InvalidCookieLimit
 		gc.IPEvery = 5 * time.Minute / time.Duration(cfg.InvalidCookieLimit)
 		a.guesses = NewRateLimiter(gc)
 	}
 	go a.janitor()
 	return a, nil
+}
+
+// scoped gives a limiter its own key space in a shared limiter store.
+func scoped(c RateLimitConfig, scope string) RateLimitConfig {
+	if c.Scope != "" {
+		scope = c.Scope + "_" + scope
+	}
+	c.Scope = scope
+	return c
 }
 
 // Close stops the janitor. It does not close the store.
@@ -97,7 +106,7 @@ func (a *Auth) janitor() {
 		case <-a.stop:
 			return
 		case <-t.C:
-			a.CleanupExpired(context.Background())
+			_, _ = a.CleanupExpired(context.Background()) // logs its own failure
 			now := a.now()
 			a.limiter.Sweep(now)
 			a.pwLimit.Sweep(now)
@@ -371,6 +380,7 @@ func (a *Auth) RequireUser(next http.Handler) http.Handler {
 
 // sessionCookie builds the cookie that carries tok (S-1, S-2).
 func (a *Auth) sessionCookie(tok string, maxAge time.Duration) *http.Cookie {
+	// #nosec G124 -- Secure is Config.Secure, true unless turned off for local plain-HTTP development; HttpOnly and SameSite always.
 	c := &http.Cookie{
 		Name:     a.cfg.cookieName(),
 		Value:    tok,
@@ -391,6 +401,7 @@ func (a *Auth) sessionCookie(tok string, maxAge time.Duration) *http.Cookie {
 // clearCookie sends a cookie with the same name and attributes that the
 // browser must delete now (S-7).
 func (a *Auth) clearCookie(w http.ResponseWriter) {
+	// #nosec G124 -- the attributes of sessionCookie (Secure per Config.Secure, HttpOnly, SameSite), for the browser to match and delete.
 	c := a.sessionCookie("", 0)
 	c.MaxAge = -1 // Max-Age=0 on the wire
 	c.Expires = time.Unix(1, 0)

@@ -5,31 +5,14 @@ package auth
 import (
 	"context"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
 )
-
-// OpenRedis connects to the Redis server at url
-// (redis://user:pass@host:6379/0, or rediss:// for TLS) and checks it
-// answers. The caller closes the client. For Redis Cluster or Sentinel,
-// build a redis.UniversalClient yourself and pass it to NewRedisStore.
-func OpenRedis(ctx context.Context, url string) (*redis.Client, error) {
-	opts, err := redis.ParseURL(url)
-	if err != nil {
-		return nil, fmt.Errorf("auth: redis config: %w", err)
-	}
-	rdb := redis.NewClient(opts)
-	if err := rdb.Ping(ctx).Err(); err != nil {
-		rdb.Close()
-		return nil, fmt.Errorf("auth: open redis: %w", err)
-	}
-	return rdb, nil
-}
 
 // RedisStore keeps sessions in Redis, shared by every app instance. Keys,
 // under a prefix (default "auth:"):
@@ -65,53 +48,88 @@ func NewRedisStore(rdb redis.UniversalClient, prefix string, now func() time.Tim
 
 var _ Store = (*RedisStore)(nil)
 
-func (s *RedisStore) key(h TokenHash) string     { return s.prefix + "session:" + h.String() }
+func (s *RedisStore) key(h TokenHash) string {
+	var hx [2 * len(TokenHash{})]byte
+	hex.Encode(hx[:], h[:])
+	var b strings.Builder
+	b.Grow(len(s.prefix) + len("session:") + len(hx))
+	b.WriteString(s.prefix)
+	b.WriteString("session:")
+	b.Write(hx[:])
+	return b.String()
+}
+
 func (s *RedisStore) userKey(user string) string { return s.prefix + "user_sessions:" + user }
 func (s *RedisStore) expiryKey() string          { return s.prefix + "session_expiry" }
 
-// redisSession is the stored value after its fixed 32-character header
-// (last seen and expiry, Unix ms in hex, rewritten in place by Touch).
-type redisSession struct {
-	User       string `json:"u"`
-	AuthTime   int64  `json:"c"`
-	AbsoluteAt int64  `json:"a"`
-	IP         string `json:"i,omitempty"`
-	UserAgent  string `json:"ua,omitempty"`
-	Persistent bool   `json:"p,omitempty"`
-}
+// The stored value: fixed-width hex times, then length-prefixed fields
+// (the scripts read the user ID at a fixed offset; Touch rewrites the
+// first 32 characters in place):
+//
+//	[0,16) last seen  [16,32) expires  [32,48) auth time  [48,64) absolute
+//	(Unix ms, hex)    [64] persistent 0|1   then user, ip, user agent,
+//	each as 4 hex digits of length and the bytes.
+const redisFixedLen = 65
 
 func redisHeader(lastSeen, expiresAt time.Time) string {
 	return fmt.Sprintf("%016x%016x", lastSeen.UnixMilli(), expiresAt.UnixMilli())
 }
 
 func redisEncode(rec SessionRecord) (string, error) {
-	body, err := json.Marshal(redisSession{
-		User: rec.UserID, AuthTime: rec.AuthTime.UnixMilli(), AbsoluteAt: rec.AbsoluteAt.UnixMilli(),
-		IP: rec.IP, UserAgent: rec.UserAgent, Persistent: rec.Persistent,
-	})
-	if err != nil {
-		return "", err
+	var b strings.Builder
+	b.Grow(redisFixedLen + 12 + len(rec.UserID) + len(rec.IP) + len(rec.UserAgent))
+	fmt.Fprintf(&b, "%016x%016x%016x%016x", rec.LastSeen.UnixMilli(), rec.ExpiresAt.UnixMilli(),
+		rec.AuthTime.UnixMilli(), rec.AbsoluteAt.UnixMilli())
+	if rec.Persistent {
+		b.WriteByte('1')
+	} else {
+		b.WriteByte('0')
 	}
-	return redisHeader(rec.LastSeen, rec.ExpiresAt) + string(body), nil
+	for _, f := range []string{rec.UserID, rec.IP, rec.UserAgent} {
+		if len(f) > 0xffff {
+			return "", errors.New("auth: redis: session field longer than 65535 bytes")
+		}
+		fmt.Fprintf(&b, "%04x", len(f))
+		b.WriteString(f)
+	}
+	return b.String(), nil
+}
+
+var errRedisMalformed = errors.New("auth: redis: malformed session value")
+
+func redisMillis(v string) (time.Time, bool) {
+	n, err := strconv.ParseInt(v, 16, 64)
+	return time.UnixMilli(n).UTC(), err == nil
 }
 
 func redisDecode(h TokenHash, v string) (SessionRecord, error) {
-	if len(v) < 34 {
-		return SessionRecord{}, errors.New("auth: redis: malformed session value")
+	if len(v) < redisFixedLen || (v[64] != '0' && v[64] != '1') {
+		return SessionRecord{}, errRedisMalformed
 	}
-	seen, err1 := strconv.ParseInt(v[:16], 16, 64)
-	exp, err2 := strconv.ParseInt(v[16:32], 16, 64)
-	var rs redisSession
-	err3 := json.Unmarshal([]byte(v[32:]), &rs)
-	if err := errors.Join(err1, err2, err3); err != nil {
-		return SessionRecord{}, fmt.Errorf("auth: redis: malformed session value: %w", err)
+	rec := SessionRecord{Hash: h, Persistent: v[64] == '1'}
+	var ok [4]bool
+	rec.LastSeen, ok[0] = redisMillis(v[0:16])
+	rec.ExpiresAt, ok[1] = redisMillis(v[16:32])
+	rec.AuthTime, ok[2] = redisMillis(v[32:48])
+	rec.AbsoluteAt, ok[3] = redisMillis(v[48:64])
+	if !ok[0] || !ok[1] || !ok[2] || !ok[3] {
+		return SessionRecord{}, errRedisMalformed
 	}
-	return SessionRecord{
-		Hash: h, UserID: rs.User,
-		AuthTime: time.UnixMilli(rs.AuthTime).UTC(), LastSeen: time.UnixMilli(seen).UTC(),
-		ExpiresAt: time.UnixMilli(exp).UTC(), AbsoluteAt: time.UnixMilli(rs.AbsoluteAt).UTC(),
-		IP: rs.IP, UserAgent: rs.UserAgent, Persistent: rs.Persistent,
-	}, nil
+	rest := v[redisFixedLen:]
+	for _, dst := range []*string{&rec.UserID, &rec.IP, &rec.UserAgent} {
+		if len(rest) < 4 {
+			return SessionRecord{}, errRedisMalformed
+		}
+		n, err := strconv.ParseUint(rest[:4], 16, 16)
+		if err != nil || len(rest) < 4+int(n) {
+			return SessionRecord{}, errRedisMalformed
+		}
+		*dst, rest = rest[4:4+n], rest[4+n:]
+	}
+	if rest != "" {
+		return SessionRecord{}, errRedisMalformed
+	}
+	return rec, nil
 }
 
 // ttlMS is the time left until t, in milliseconds, at least 1.
@@ -122,6 +140,13 @@ func (s *RedisStore) ttlMS(t time.Time) int64 {
 // Lua scripts. The user index and the expiry set keep the longest TTL they
 // are given (extend only). Members of session_expiry are "<hex>:<user>".
 var (
+	// user returns the user ID of a stored session value (see redisEncode).
+	redisUserLua = `
+local function user(v)
+  local n = tonumber(string.sub(v, 66, 69), 16)
+  return string.sub(v, 70, 69 + n)
+end
+`
 	redisCreateLua = `
 local function put(rec, idx, exp, value, ttl, hash, score, idxttl, user)
   redis.call('SET', rec, value, 'PX', ttl)
@@ -145,25 +170,21 @@ redis.call('ZREM', KEYS[4], ARGV[1] .. ':' .. ARGV[7])
 put(KEYS[2], KEYS[3], KEYS[4], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7])
 return 1`)
 	// KEYS: record, expiry set. ARGV: new header, ttl, hash, score.
-	redisTouch = redis.NewScript(`
+	redisTouch = redis.NewScript(redisUserLua + `
 local v = redis.call('GET', KEYS[1])
 if not v then return 0 end
-local ok, rec = pcall(cjson.decode, string.sub(v, 33))
-if not ok then return redis.error_reply('malformed session value') end
 redis.call('SETRANGE', KEYS[1], 0, ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
-redis.call('ZADD', KEYS[2], 'XX', ARGV[4], ARGV[3] .. ':' .. rec.u)
+redis.call('ZADD', KEYS[2], 'XX', ARGV[4], ARGV[3] .. ':' .. user(v))
 return 1`)
 	// KEYS: record, expiry set. ARGV: hash, key prefix.
-	redisDelete = redis.NewScript(`
+	redisDelete = redis.NewScript(redisUserLua + `
 local v = redis.call('GET', KEYS[1])
 if not v then return 0 end
 redis.call('DEL', KEYS[1])
-local ok, rec = pcall(cjson.decode, string.sub(v, 33))
-if ok and rec.u then
-  redis.call('SREM', ARGV[2] .. 'user_sessions:' .. rec.u, ARGV[1])
-  redis.call('ZREM', KEYS[2], ARGV[1] .. ':' .. rec.u)
-end
+local u = user(v)
+redis.call('SREM', ARGV[2] .. 'user_sessions:' .. u, ARGV[1])
+redis.call('ZREM', KEYS[2], ARGV[1] .. ':' .. u)
 return 1`)
 	// KEYS: user index, expiry set. ARGV: key prefix, user, hash to keep ("" for none).
 	redisDeleteByUser = redis.NewScript(`

@@ -151,4 +151,7 @@ func BenchmarkRedisStore(b *testing.B) {
 		}
 	})
 	b.Run("middleware", func(b *testing.B) { benchMiddleware(b, a, tok, handler) })
+	b.Run("interleaved", func(b *testing.B) {
+		benchInterleaved(b, func() error { return rdb.Get(ctx, key).Err() }, middlewareOnce(a, tok, handler))
+	})
 }
