@@ -48,7 +48,7 @@ func (s *script) Input(q, def string, v func(string) error) (string, error) {
 	return a, err
 }
 func (s *script) Confirm(q string, def bool) (bool, error) { return false, nil }
-func (s *script) Println(text string)                     { s.said = append(s.said, text) }
+func (s *script) Println(text string)                      { s.said = append(s.said, text) }
 
 func TestRunAsksOnlyWhatIsOpen(t *testing.T) {
 	p := &script{answers: []string{"browser,service", "", "", "", "", "", "", ""}}
