@@ -3,14 +3,13 @@ package templates
 import "github.com/authgen/authgen/internal/model"
 
 // sharedStore reports a store that several app instances share over the
-// network (PostgreSQL, Redis): its tests need a real server. The test-server
-// helpers, postgres.go (OpenPostgres, Migrate) and redis.go (OpenRedis) are
-// owned here and listed by hybrid.go too.
+// network (PostgreSQL, Redis): its tests need a real server.
 func sharedStore(m model.Model) bool { return m.StorePostgres() || m.StoreRedis() }
 
-// sessionFiles are the session strategy's own files. The memory store is
-// always rendered (tests and the example use it); the SQLite store and its
-// migration only when chosen.
+// sessionFiles are the session strategy's files. The memory store is
+// always rendered (tests and the example use it); the other stores and
+// their migrations only when chosen. Rows For cookies (the PostgreSQL and
+// Redis connections and their test servers) serve the hybrid strategy too.
 var sessionFiles = []File{
 	{Tmpl: "session/doc.go.tmpl", Out: "doc.go", For: session},
 	{Tmpl: "session/config.go.tmpl", Out: "config.go", For: session},
@@ -20,19 +19,19 @@ var sessionFiles = []File{
 	{Tmpl: "session/store_memory.go.tmpl", Out: "store_memory.go", For: session},
 	{Tmpl: "session/store_sqlite.go.tmpl", Out: "store_sqlite.go", For: session, When: model.Model.StoreSQLite},
 	{Tmpl: "session/migrations/0001_sessions.sql.tmpl", Out: "migrations/0001_sessions.sql", For: session, When: model.Model.StoreSQLite},
-	{Tmpl: "session/postgres.go.tmpl", Out: "postgres.go", For: session, When: model.Model.StorePostgres},
+	{Tmpl: "session/postgres.go.tmpl", Out: "postgres.go", For: cookies, When: model.Model.StorePostgres},
 	{Tmpl: "session/store_postgres.go.tmpl", Out: "store_postgres.go", For: session, When: model.Model.StorePostgres},
 	{Tmpl: "session/migrations/postgres/0001_sessions.sql.tmpl", Out: "migrations/0001_sessions.sql", For: session, When: model.Model.StorePostgres},
-	{Tmpl: "session/redis.go.tmpl", Out: "redis.go", For: session, When: model.Model.StoreRedis},
+	{Tmpl: "session/redis.go.tmpl", Out: "redis.go", For: cookies, When: model.Model.StoreRedis},
 	{Tmpl: "session/store_redis.go.tmpl", Out: "store_redis.go", For: session, When: model.Model.StoreRedis},
 	{Tmpl: "session/harness_test.go.tmpl", Out: "harness_test.go", For: session},
 	{Tmpl: "session/session_test.go.tmpl", Out: "session_test.go", For: session},
 	{Tmpl: "session/login_test.go.tmpl", Out: "login_test.go", For: session},
 	{Tmpl: "session/store_test.go.tmpl", Out: "store_test.go", For: session},
 	{Tmpl: "session/store_sqlite_test.go.tmpl", Out: "store_sqlite_test.go", For: session, When: model.Model.StoreSQLite},
-	{Tmpl: "session/testserver_test.go.tmpl", Out: "testserver_test.go", For: session, When: sharedStore},
-	{Tmpl: "session/testserver_postgres_test.go.tmpl", Out: "testserver_postgres_test.go", For: session, When: model.Model.StorePostgres},
-	{Tmpl: "session/testserver_redis_test.go.tmpl", Out: "testserver_redis_test.go", For: session, When: model.Model.StoreRedis},
+	{Tmpl: "session/testserver_test.go.tmpl", Out: "testserver_test.go", For: cookies, When: sharedStore},
+	{Tmpl: "session/testserver_postgres_test.go.tmpl", Out: "testserver_postgres_test.go", For: cookies, When: model.Model.StorePostgres},
+	{Tmpl: "session/testserver_redis_test.go.tmpl", Out: "testserver_redis_test.go", For: cookies, When: model.Model.StoreRedis},
 	{Tmpl: "session/store_shared_test.go.tmpl", Out: "store_shared_test.go", For: session, When: sharedStore},
 	{Tmpl: "session/store_postgres_test.go.tmpl", Out: "store_postgres_test.go", For: session, When: model.Model.StorePostgres},
 	{Tmpl: "session/store_redis_test.go.tmpl", Out: "store_redis_test.go", For: session, When: model.Model.StoreRedis},
