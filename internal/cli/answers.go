@@ -24,7 +24,7 @@ func (f *answerFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.backends, "backends", "", "backends that verify credentials: one | shared | many")
 	fs.StringVar(&f.revocation, "revocation", "", "how fast a logout must bite: immediate | minutes")
 	fs.StringVar(&f.strategy, "strategy", "", "override the recommendation: session | jwt | hybrid")
-	fs.StringVar(&f.store, "store", "", "store for sessions and refresh tokens: memory | sqlite (default memory)")
+	fs.StringVar(&f.store, "store", "", "store for sessions and refresh tokens: memory | sqlite | postgres | redis (default memory)")
 	fs.StringVar(&f.alg, "alg", "", "JWT signing algorithm: EdDSA | ES256 | RS256 (default EdDSA)")
 	fs.StringVar(&f.pkg, "pkg", "", "package directory inside the module (default internal/auth)")
 	fs.StringVar(&f.issuer, "issuer", "", "JWT issuer, iss (default https://auth.example.com)")
