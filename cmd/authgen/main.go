@@ -19,10 +19,17 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 
 	"github.com/authgen/authgen/internal/cli"
 )
 
 func main() {
+	// authgen is a short-lived process whose heap peaks at about 15 MB while
+	// it renders: collecting less often makes a run faster (the GOGC
+	// environment variable still wins).
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
