@@ -51,7 +51,8 @@ echo "== fuzzing the generated packages (${GEN_FUZZTIME:=8s} per target)"
 for target in \
   session-memory:FuzzSessionCookie session-memory:FuzzValidTokenFormat session-memory:FuzzParsePHC \
   session-memory:FuzzVerifyBcryptCost \
-  jwt-es256:FuzzTokenVerifyMutated hybrid-memory-eddsa:FuzzHybridRefreshRequest; do
+  jwt-es256:FuzzTokenVerifyMutated jwt-eddsa:FuzzTokenFastPathMatchesParser \
+  hybrid-memory-eddsa:FuzzHybridRefreshRequest; do
   variant=${target%%:*} fuzz=${target#*:}
   if ! grep -qs "^func $fuzz(" golden/"$variant"/internal/auth/*_fuzz_test.go; then
     echo "golden/$variant has no $fuzz yet (go test ./golden -run TestGolden -update): skipped"

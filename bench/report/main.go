@@ -41,6 +41,12 @@ func (r *result) get(unit string) (float64, bool) {
 	return v[len(v)/2], true
 }
 
+// pairedImpl names the rows that time the floor and authgen in
+// alternating blocks and report the median ratio of the pairs (unit
+// "authgen/raw"). They are no implementation of their own: they stay out of
+// the table and the chart and give the JWT targets their ratio.
+const pairedImpl = "paired"
+
 var line = regexp.MustCompile(`^Benchmark([^/\s]+)/(\S+?)(?:-\d+)?\s+\d+\s+(.*)$`)
 
 func parse(r io.Reader) (order []string, res map[string]*result, cpu string) {
@@ -60,7 +66,9 @@ func parse(r io.Reader) (order []string, res map[string]*result, cpu string) {
 		if !ok {
 			x = &result{family: m[1], impl: m[2], metrics: map[string][]float64{}}
 			res[key] = x
-			order = append(order, key)
+			if m[2] != pairedImpl {
+				order = append(order, key)
+			}
 		}
 		f := strings.Fields(m[3])
 		for i := 0; i+1 < len(f); i += 2 {
@@ -142,7 +150,8 @@ func main() {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# authgen benchmarks\n\nTaken %s on %s (cpu: %s). Made by `scripts/bench.sh`; each figure is the median of the runs.\n\n", date, *machine, cpu)
-	b.WriteString("Ratios are taken on CPU time per operation (the process's user + system time over the loop), which a busy shared machine inflates far less than wall time, except for the Redis/PostgreSQL round trips and the generator, where wall time is the figure that matters.\n\n")
+	b.WriteString("Ratios are taken on CPU time per operation (the process's user + system time over the loop), which a busy shared machine inflates far less than wall time, except for the Redis/PostgreSQL round trips and the generator, where wall time is the figure that matters. ")
+	b.WriteString("The JWT verify targets use a paired measure as well: the raw check and the middleware run in alternating blocks of 8 calls, and the figure is the median over the pairs of the middleware's block time over the raw block's, so that load changing between two separate benchmarks cannot tilt the ratio.\n\n")
 	b.WriteString("| Benchmark | impl | wall ns/op | CPU ns/op | allocs/op | × floor | × alternative |\n|---|---|---:|---:|---:|---:|---:|\n")
 	ratio := func(family, impl, to string) (float64, bool) {
 		a, okA := res[family+"/"+impl]
@@ -219,8 +228,16 @@ func main() {
 		}
 	}
 	for _, alg := range []string{"EdDSA", "ES256", "RS256"} {
-		if x, ok := ratio("JWTVerify"+alg, "authgen", "raw"); ok {
-			target("JWT verify "+alg+" ≤ 1.15× raw", fmt.Sprintf("%.2f×", x), x <= 1.15)
+		family := "JWTVerify" + alg
+		sep, okSep := ratio(family, "authgen", "raw")
+		if x, ok := get(family+"/"+pairedImpl, "authgen/raw"); ok {
+			measured := fmt.Sprintf("%.2f× paired", x)
+			if okSep {
+				measured += fmt.Sprintf(" (%.2f× from the separate CPU-time medians)", sep)
+			}
+			target("JWT verify "+alg+" ≤ 1.15× raw", measured, x <= 1.15)
+		} else if okSep {
+			target("JWT verify "+alg+" ≤ 1.15× raw", fmt.Sprintf("%.2f×", sep), sep <= 1.15)
 		}
 	}
 	for _, st := range []string{"Redis", "Postgres"} {

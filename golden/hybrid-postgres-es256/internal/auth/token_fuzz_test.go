@@ -4,7 +4,9 @@ package auth
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -58,5 +60,41 @@ func FuzzTokenVerifyMutated(f *testing.F) {
 		if claims == nil || claims.Subject != "user-1" {
 			t.Fatalf("Verify(valid) returned claims %+v", claims)
 		}
+	})
+}
+
+// FuzzTokenFastPathMatchesParser signs any header and claims with the
+// active key, so that the mutations reach past the signature, and checks
+// that whenever verifyFast decides a token it decides as golang-jwt's full
+// parser does: the same claims, or the same rejection reason. Run it longer
+// with:
+//
+//	go test -run '^$' -fuzz '^FuzzTokenFastPathMatchesParser$' -fuzztime 1m .
+func FuzzTokenFastPathMatchesParser(f *testing.F) {
+	e := newTTEnv(f)
+	now := e.clock.Now().Unix()
+	header := fmt.Sprintf(`{"alg":%q,"kid":%q,"typ":%q}`, SigningAlg, e.ring.Active().KID, AccessTokenType)
+	claims := fmt.Sprintf(`{"aud":[%q],"client_id":"client-1","exp":%d,"iat":%d,"iss":%q,"jti":"jti-1","scope":"read","sub":"user-1"}`,
+		ttAudience, now+300, now, ttIssuer)
+	f.Add(header, claims)
+	f.Add(header, strings.Replace(claims, `["`+ttAudience+`"]`, `"`+ttAudience+`"`, 1))
+	f.Add(header, strings.Replace(claims, `}`, fmt.Sprintf(`,"nbf":%d}`, now), 1))
+	f.Add(header, strings.Replace(claims, `"user-1"`, `"user\u002d1"`, 1))
+	f.Add(header, strings.Replace(claims, `}`, `,"sub":"admin"}`, 1))
+	f.Add(header, strings.Replace(claims, fmt.Sprint(now+300), "1.5e9", 1))
+	f.Add(" "+header+" ", " "+claims+" ")
+	f.Add(strings.Replace(header, AccessTokenType, "JWT", 1), claims)
+	f.Add(strings.Replace(header, `}`, `,"jku":"https://evil.test"}`, 1), claims)
+	f.Fuzz(func(t *testing.T, header, claims string) {
+		input := base64.RawURLEncoding.EncodeToString([]byte(header)) + "." + base64.RawURLEncoding.EncodeToString([]byte(claims))
+		sig, err := tokenSigningMethod.Sign(input, e.ring.Active().Key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tok := input + "." + base64.RawURLEncoding.EncodeToString(sig)
+		if tokenCheckFormat(tok) != "" {
+			return // Verify never gets this far
+		}
+		e.fastMatchesParser(t, tok)
 	})
 }

@@ -115,8 +115,9 @@ type VerifierConfig struct {
 
 // Verifier checks access tokens.
 type Verifier struct {
-	cfg    VerifierConfig
-	parser *jwt.Parser
+	cfg       VerifierConfig
+	parser    *jwt.Parser
+	validator *jwt.Validator // the parser's claim checks, for verifyFast
 }
 
 // NewVerifier validates cfg.
@@ -139,7 +140,7 @@ func NewVerifier(cfg VerifierConfig) (*Verifier, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	p := jwt.NewParser(
+	opts := []jwt.ParserOption{
 		jwt.WithValidMethods([]string{SigningAlg}), // J-1
 		jwt.WithIssuer(cfg.Issuer),                 // J-7 (also requires iss)
 		jwt.WithAudience(cfg.Audience),             // J-8 (also requires aud)
@@ -148,8 +149,8 @@ func NewVerifier(cfg VerifierConfig) (*Verifier, error) {
 		jwt.WithLeeway(cfg.Leeway),                 // J-9
 		jwt.WithTimeFunc(cfg.Now),
 		jwt.WithStrictDecoding(),
-	)
-	return &Verifier{cfg: cfg, parser: p}, nil
+	}
+	return &Verifier{cfg: cfg, parser: jwt.NewParser(opts...), validator: jwt.NewValidator(opts...)}, nil
 }
 
 // Verify checks raw and returns its claims. Every error wraps
@@ -158,8 +159,12 @@ func (v *Verifier) Verify(ctx context.Context, raw string) (*AccessClaims, error
 	if reason := tokenCheckFormat(raw); reason != "" {
 		return nil, &tokenError{reason: reason}
 	}
-	claims := new(AccessClaims)
-	if _, err := v.parser.ParseWithClaims(raw, claims, v.keyfunc); err != nil {
+	claims, handled, err := v.verifyFast(raw)
+	if !handled {
+		claims = new(AccessClaims)
+		_, err = v.parser.ParseWithClaims(raw, claims, v.keyfunc)
+	}
+	if err != nil {
 		return nil, &tokenError{reason: tokenClassify(err), err: err}
 	}
 	if v.cfg.Denylist != nil {
@@ -193,6 +198,15 @@ func (v *Verifier) keyfunc(t *jwt.Token) (any, error) {
 	if alg, _ := t.Header["alg"].(string); alg != SigningAlg || t.Method.Alg() != SigningAlg { // J-2
 		return nil, errTokenAlg
 	}
+	key, err := v.lookupKey(kid)
+	if err != nil {
+		return nil, err
+	}
+	return key, nil
+}
+
+// lookupKey finds the key of a valid kid; keyfunc and verifyFast share it.
+func (v *Verifier) lookupKey(kid string) (PublicKey, error) {
 	key, ok := v.cfg.Keys.LookupKey(kid)
 	if !ok {
 		if nr, isRemote := v.cfg.Keys.(interface{ Ready() bool }); isRemote && !nr.Ready() {
