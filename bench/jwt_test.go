@@ -51,8 +51,9 @@ var jwtAlgs = map[string]jwtAlg{
 	}},
 }
 
-// benchJWT: raw and authgen come from the child (authgen's generated
-// Verifier.Verify); golangjwt is golang-jwt v5 with the checks authgen
+// benchJWT: raw, authgen and paired come from the child (authgen's
+// generated verify middleware; paired is the ratio of the two timed in
+// alternating blocks); golangjwt is golang-jwt v5 with the checks authgen
 // makes (alg allow-list, typ, kid, iss, aud, exp required, iat, 30 s
 // leeway); jwx is jwx v3 jwt.Parse with a key set whose key carries kid
 // and alg, iss, aud, exp required and 30 s skew (jwx has no typ check).
@@ -60,6 +61,7 @@ func benchJWT(b *testing.B, name string) {
 	alg := jwtAlgs[name]
 	b.Run("raw", fromChild)
 	b.Run("authgen", fromChild)
+	b.Run("paired", fromChild)
 	priv, err := alg.key()
 	if err != nil {
 		b.Fatal(err)
