@@ -180,6 +180,18 @@ func TestTokenKeyURLHeadersNoFetch_J3(t *testing.T) {
 	}
 }
 
+// A correctly signed token that marks an extension critical is refused:
+// the verifier understands none (RFC 7515 §4.1.11), so it cannot honour it.
+func TestTokenCriticalHeader_J3(t *testing.T) {
+	e := newTTEnv(t)
+	for _, crit := range []any{[]string{"exp"}, []string{"b64"}, []string{}, "exp"} {
+		h := e.header()
+		h["crit"] = crit
+		h["exp"] = e.clock.Now().Unix() + 60
+		e.wantReject(t, ttForge(t, h, e.claims(), e.signActive(t)))
+	}
+}
+
 func TestTokenKIDInjection_J4(t *testing.T) {
 	e := newTTEnv(t)
 	for _, kid := range []string{"' OR 1=1--", strings.Repeat("a", 10<<10), strings.Repeat("k", MaxKIDBytes+1), "../../etc/passwd", "a b", "ключ", ""} {

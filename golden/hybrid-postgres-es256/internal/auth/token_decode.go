@@ -91,7 +91,7 @@ func (v *Verifier) verifyFast(raw string) (claims *AccessClaims, handled bool, e
 
 // tokenDecodeHeader reads {"alg":…,"kid":…,"typ":…} in any order, each at
 // most once; any other member takes the token to the full parser (which
-// refuses jwk, jku, x5u and x5c, J-3).
+// refuses jwk, jku, x5u, x5c and crit, J-3).
 func tokenDecodeHeader(js string) (h tokenHeader, ok bool) {
 	s := tokenJSON{s: js}
 	var seen uint8

@@ -134,6 +134,7 @@ func TestVerifyFastPath_MatchesParser(t *testing.T) {
 		{"trailing comma", header, strings.Replace(valid, `}`, `,}`, 1), false, tokenReasonMalformed},
 		{"duplicate header", strings.Replace(header, `}`, `,"typ":"JWT"}`, 1), valid, false, tokenReasonTyp},
 		{"jwk header", strings.Replace(header, `}`, `,"jwk":{}}`, 1), valid, false, tokenReasonHeader},
+		{"crit header", strings.Replace(header, `}`, `,"crit":["exp"],"exp":1}`, 1), valid, false, tokenReasonHeader},
 		{"other alg", fmt.Sprintf(`{"alg":"HS256","kid":%q,"typ":%q}`, kid, AccessTokenType), valid, false, tokenReasonSignature},
 		{"array header", `[]`, valid, false, tokenReasonMalformed},
 	}

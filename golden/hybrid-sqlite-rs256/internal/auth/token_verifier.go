@@ -75,7 +75,7 @@ func (e *tokenError) Unwrap() error        { return e.err }
 // Keyfunc sentinel errors, mapped to reasons.
 var (
 	errTokenTyp        = errors.New("typ is not at+jwt")
-	errTokenHeader     = errors.New("jwk, jku, x5u and x5c headers are not accepted")
+	errTokenHeader     = errors.New("jwk, jku, x5u, x5c and crit headers are not accepted")
 	errTokenKID        = errors.New("invalid kid")
 	errTokenAlg        = errors.New("alg does not match the key's alg")
 	errTokenUnknownKID = errors.New("unknown kid")
@@ -186,7 +186,9 @@ func (v *Verifier) keyfunc(t *jwt.Token) (any, error) {
 	if typ, _ := t.Header["typ"].(string); !tokenTypOK(typ) { // J-5
 		return nil, errTokenTyp
 	}
-	for _, h := range [...]string{"jwk", "jku", "x5u", "x5c"} { // J-3
+	// J-3; and crit, because this verifier understands no JWS extension,
+	// so a token that marks one critical is invalid (RFC 7515 §4.1.11).
+	for _, h := range [...]string{"jwk", "jku", "x5u", "x5c", "crit"} {
 		if _, ok := t.Header[h]; ok {
 			return nil, errTokenHeader
 		}
