@@ -67,9 +67,7 @@ func (a *Auth) RequireUser(next http.Handler) http.Handler {
 		if a.cfg.CheckTokensValidAfter {
 			cutoff, err := a.store.TokensValidAfter(r.Context(), claims.Subject)
 			if err != nil { // store unreachable: fail closed, retryable
-				a.audit.Logger().ErrorContext(r.Context(), "refresh_store_failed", slog.String("error", err.Error()))
-				w.Header().Set("Retry-After", "1")
-				WriteError(w, http.StatusServiceUnavailable, "temporarily_unavailable")
+				a.storeFailed(w, r, err)
 				return
 			}
 			// iat has whole seconds: a token from the cutoff's own second stays valid,
@@ -235,7 +233,7 @@ func (a *Auth) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	t, err := a.StartFamily(ctx, r, res.User.ID, kind, device)
 	if err != nil {
-		WriteError(w, http.StatusInternalServerError, "server_error")
+		a.storeFailed(w, r, err)
 		return
 	}
 	a.audit.Log(ctx, r, slog.LevelInfo, EventLoginSuccess, slog.String("user_id", res.User.ID),
@@ -348,8 +346,17 @@ func (a *Auth) handleRefresh(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, http.StatusUnauthorized, "invalid_grant")
 	default:
 		a.audit.Logger().ErrorContext(r.Context(), "refresh failed", slog.String("error", err.Error()))
-		WriteError(w, http.StatusInternalServerError, "server_error")
+		a.storeFailed(w, r, err)
 	}
+}
+
+// storeFailed answers a request whose refresh store call failed: 503
+// with Retry-After: 1 (the store's failure, not the client's; the client
+// keeps its tokens and retries) and a refresh_store_failed event.
+func (a *Auth) storeFailed(w http.ResponseWriter, r *http.Request, err error) {
+	a.audit.Logger().ErrorContext(r.Context(), "refresh_store_failed", slog.String("error", err.Error()))
+	w.Header().Set("Retry-After", "1")
+	WriteError(w, http.StatusServiceUnavailable, "temporarily_unavailable")
 }
 
 func (a *Auth) handleLogout(w http.ResponseWriter, r *http.Request) {
@@ -358,7 +365,7 @@ func (a *Auth) handleLogout(w http.ResponseWriter, r *http.Request) {
 	switch status {
 	case 0:
 		if err := a.Logout(r.Context(), r, tok, kind); err != nil {
-			WriteError(w, http.StatusInternalServerError, "server_error")
+			a.storeFailed(w, r, err)
 			return
 		}
 	case http.StatusUnauthorized: // nothing to revoke: still clear the cookie
@@ -383,7 +390,7 @@ func (a *Auth) handleLogoutAll(w http.ResponseWriter, r *http.Request) {
 	SetNoStore(w)
 	userID, _ := CurrentUser(r.Context())
 	if err := a.RevokeAllTokens(r.Context(), r, userID, "logout_all"); err != nil {
-		WriteError(w, http.StatusInternalServerError, "server_error")
+		a.storeFailed(w, r, err)
 		return
 	}
 	a.endBrowserSession(w)
@@ -395,7 +402,7 @@ func (a *Auth) handleDevices(w http.ResponseWriter, r *http.Request) {
 	userID, _ := CurrentUser(r.Context())
 	devs, err := a.Devices(r.Context(), userID)
 	if err != nil {
-		WriteError(w, http.StatusInternalServerError, "server_error")
+		a.storeFailed(w, r, err)
 		return
 	}
 	WriteJSON(w, http.StatusOK, map[string]any{"devices": devs})
@@ -411,7 +418,7 @@ func (a *Auth) handleRevokeDevice(w http.ResponseWriter, r *http.Request) {
 	case errors.Is(err, ErrDeviceNotFound):
 		WriteError(w, http.StatusNotFound, "not_found")
 	default:
-		WriteError(w, http.StatusInternalServerError, "server_error")
+		a.storeFailed(w, r, err)
 	}
 }
 

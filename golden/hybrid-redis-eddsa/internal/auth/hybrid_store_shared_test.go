@@ -93,9 +93,9 @@ func hybridTestTwoInstances(t *testing.T, storeA, storeB RefreshStore) {
 }
 
 // hybridTestStoreDown cuts the store's connection (proxy) mid-test: API
-// requests get 503 with a refresh_store_failed event, refreshes fail (never
-// 200, never a panic) with a "refresh failed" event and keep the token
-// valid; both work again once the connection is restored.
+// requests, refreshes and logins get 503 with Retry-After: 1 and a
+// refresh_store_failed event (never 200, never a panic), the refresh token
+// stays valid, and everything works again once the connection is restored.
 func hybridTestStoreDown(t *testing.T, store RefreshStore, proxy *tcpProxy) {
 	t.Helper()
 	e := newHybridEnv(t, store)
@@ -109,9 +109,13 @@ func hybridTestStoreDown(t *testing.T, store RefreshStore, proxy *tcpProxy) {
 		if code := hybridAPI(e, api, s.access); code != http.StatusServiceUnavailable {
 			t.Fatalf("store down, API: %d, want 503", code)
 		}
-		if w := e.refreshReq(s); w.Code == http.StatusOK || w.Code < 400 {
-			t.Fatalf("store down, refresh: %d", w.Code)
+		if w := e.refreshReq(s); w.Code != http.StatusServiceUnavailable || w.Header().Get("Retry-After") != "1" {
+			t.Fatalf("store down, refresh: %d, want 503 with Retry-After: 1", w.Code)
 		}
+	}
+	if w := e.do("POST", "/auth/login", hybridJSON(map[string]string{"login": hybridTestLogin,
+		"password": hybridTestPassword, "client": string(ClientMobile), "device": "tablet"})); w.Code != http.StatusServiceUnavailable || w.Header().Get("Retry-After") != "1" {
+		t.Fatalf("store down, login: %d, want 503 with Retry-After: 1", w.Code)
 	}
 	logs := e.logs.String()
 	if !strings.Contains(logs, `"refresh_store_failed"`) || !strings.Contains(logs, `"refresh failed"`) {

@@ -74,7 +74,9 @@ func testTwoInstances(t *testing.T, storeA, storeB Store) {
 
 // testStoreDown cuts the store's connection (proxy) mid-test: requests fail
 // closed with 503 (never 200, never a panic) and a session_store_failed log
-// event, and work again once the connection is restored.
+// event, a login with the right password gets 503 with Retry-After and no
+// cookie (the store's failure, not the user's), and everything works again
+// once the connection is restored.
 func testStoreDown(t *testing.T, store Store, proxy *tcpProxy) {
 	t.Helper()
 	h := newHarnessWithStore(t, store)
@@ -91,6 +93,13 @@ func testStoreDown(t *testing.T, store Store, proxy *tcpProxy) {
 		if c := sessionSetCookie(t, w); c != nil {
 			t.Fatal("store down: the session cookie was cleared")
 		}
+	}
+	w := h.loginAs("alice@example.com", alicePW, req{})
+	if w.Code != http.StatusServiceUnavailable || w.Header().Get("Retry-After") != "1" {
+		t.Fatalf("login, store down: %d (Retry-After %q), want 503 with Retry-After: 1", w.Code, w.Header().Get("Retry-After"))
+	}
+	if c := sessionSetCookie(t, w); c != nil {
+		t.Fatal("login, store down: a session cookie was set")
 	}
 	if !strings.Contains(h.logs.String(), `"session_store_failed"`) {
 		t.Fatalf("no session_store_failed event:\n%s", h.logs.String())

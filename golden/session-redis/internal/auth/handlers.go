@@ -105,7 +105,7 @@ func (a *Auth) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	if _, err := a.startSession(w, r, res.User.ID, in.RememberMe); err != nil {
 		a.audit.Logger().LogAttrs(ctx, slog.LevelError, "session_store_failed", slog.String("error", err.Error()))
-		WriteError(w, http.StatusInternalServerError, "internal_error")
+		writeStoreUnavailable(w)
 		return
 	}
 	a.audit.Log(ctx, r, slog.LevelInfo, EventLoginSuccess,
@@ -132,7 +132,7 @@ func (a *Auth) handleLogout(w http.ResponseWriter, r *http.Request) {
 	if s, ok := CurrentSession(ctx); ok {
 		if err := a.store.Delete(ctx, s.hash); err != nil {
 			a.audit.Logger().LogAttrs(ctx, slog.LevelError, "session_store_failed", slog.String("error", err.Error()))
-			WriteError(w, http.StatusInternalServerError, "internal_error")
+			writeStoreUnavailable(w)
 			return
 		}
 		tok, _ := readCookie(r, a.cfg.cookieName())
@@ -150,7 +150,7 @@ func (a *Auth) handleLogoutAll(w http.ResponseWriter, r *http.Request) {
 	n, err := a.store.DeleteByUser(ctx, s.UserID, nil)
 	if err != nil {
 		a.audit.Logger().LogAttrs(ctx, slog.LevelError, "session_store_failed", slog.String("error", err.Error()))
-		WriteError(w, http.StatusInternalServerError, "internal_error")
+		writeStoreUnavailable(w)
 		return
 	}
 	a.audit.Log(ctx, r, slog.LevelInfo, EventLogoutAll, slog.String("user_id", s.UserID), slog.Int("sessions", n))
@@ -307,11 +307,13 @@ func (a *Auth) handleChangePassword(w http.ResponseWriter, r *http.Request) {
 	// C-10: every session of the user ends, this one included; this device
 	// gets a fresh session (S-3) as it just proved the password.
 	if _, err := a.RevokeUserSessions(ctx, s.UserID); err != nil {
-		WriteError(w, http.StatusInternalServerError, "internal_error")
+		a.audit.Logger().LogAttrs(ctx, slog.LevelError, "session_store_failed", slog.String("error", err.Error()))
+		writeStoreUnavailable(w)
 		return
 	}
 	if _, err := a.startSession(w, r, s.UserID, s.Persistent); err != nil {
-		WriteError(w, http.StatusInternalServerError, "internal_error")
+		a.audit.Logger().LogAttrs(ctx, slog.LevelError, "session_store_failed", slog.String("error", err.Error()))
+		writeStoreUnavailable(w)
 		return
 	}
 	a.audit.Log(ctx, r, slog.LevelInfo, EventPasswordChange, slog.String("user_id", s.UserID))

@@ -361,14 +361,20 @@ func (a *Auth) Protect(next http.Handler) http.Handler {
 // bypass patterns for non-cookie endpoints such as webhooks.
 func (a *Auth) CSRF() *http.CrossOriginProtection { return a.csrf }
 
+// writeStoreUnavailable answers a request whose session store call failed:
+// 503 with Retry-After: 1, as the failure is the store's, not the client's.
+func writeStoreUnavailable(w http.ResponseWriter) {
+	w.Header().Set("Retry-After", "1")
+	WriteError(w, http.StatusServiceUnavailable, "session_store_unavailable")
+}
+
 // RequireUser answers 401 unless the request has a valid session, or 503
 // (Retry-After: 1) when the session store failed.
 func (a *Auth) RequireUser(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, ok := CurrentSession(r.Context()); !ok {
 			if r.Context().Value(storeDownKey{}) != nil {
-				w.Header().Set("Retry-After", "1")
-				WriteError(w, http.StatusServiceUnavailable, "session_store_unavailable")
+				writeStoreUnavailable(w)
 				return
 			}
 			WriteError(w, http.StatusUnauthorized, "unauthenticated")
