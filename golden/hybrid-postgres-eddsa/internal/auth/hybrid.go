@@ -25,6 +25,10 @@ const (
 	// else of the application under /auth, so the cookie reaches no other
 	// handler.
 	DefaultRefreshCookiePath = "/auth"
+	// CSRFCookieName carries the browser's CSRF token in CSRFTokens mode
+	// . Scripts read it (it is not HttpOnly) and send it back as the
+	// X-CSRF-Token header.
+	CSRFCookieName = "__Host-csrf"
 )
 
 // AccessTokenSigner issues access tokens; *Signer implements it.
@@ -55,8 +59,17 @@ type Config struct {
 	RateLimit      RateLimitConfig
 	TrustedProxies []string // CIDRs of reverse proxies whose X-Forwarded-For is trusted
 	TrustedOrigins []string // exact extra origins allowed to POST cross-origin
-	LogKey         []byte   // >= 32 random bytes, used only to key log refs (L-3)
-	Logger         *slog.Logger
+	// CSRFTokens (X-6, default off) adds a signed double-submit token to
+	// the browser transport: each token response sets a CSRFCookieName
+	// cookie (and a csrf_token field) derived from the refresh token, and
+	// /auth/refresh and /auth/logout with the refresh cookie then require it
+	// in the X-CSRF-Token header. Turn it on when browsers that send neither
+	// Sec-Fetch-Site nor Origin must be protected, when the app is served
+	// over plain HTTP, when a proxy strips those headers, or when trusted
+	// sibling subdomains must still be blocked.
+	CSRFTokens bool
+	LogKey     []byte // >= 32 random bytes, used only to key log refs (L-3)
+	Logger     *slog.Logger
 	// Now is the clock (default time.Now). Give the Signer the same clock.
 	Now func() time.Time
 
@@ -162,6 +175,8 @@ type Auth struct {
 	hasher  *PasswordHasher
 	csrf    *http.CrossOriginProtection
 	cookie  string
+	// csrfCookie names the CSRF token cookie (CSRFTokens mode).
+	csrfCookie string
 }
 
 // New validates cfg and returns an Auth.
@@ -194,9 +209,12 @@ func New(cfg Config) (*Auth, error) {
 		hasher:  hasher,
 		csrf:    csrf,
 		cookie:  RefreshCookieName,
+
+		csrfCookie: CSRFCookieName,
 	}
 	if cfg.DevInsecureCookies {
-		a.cookie = "rt" // browsers refuse __Secure- cookies without Secure
+		// Browsers refuse __Secure- and __Host- cookies without Secure.
+		a.cookie, a.csrfCookie = "rt", "csrf"
 	}
 	return a, nil
 }

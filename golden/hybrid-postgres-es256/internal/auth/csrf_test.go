@@ -59,3 +59,12 @@ func TestTrustedOriginsExact_X3(t *testing.T) {
 		}
 	}
 }
+
+// csrfTamper changes the last character of a token.
+func csrfTamper(tok string) string {
+	last := byte('A')
+	if strings.HasSuffix(tok, "A") {
+		last = 'B'
+	}
+	return tok[:len(tok)-1] + string(last)
+}

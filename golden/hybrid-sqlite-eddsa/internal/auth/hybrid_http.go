@@ -113,6 +113,8 @@ type hybridTokenResponse struct {
 	ExpiresIn    int64  `json:"expires_in"`
 	Scope        string `json:"scope,omitempty"`
 	RefreshToken string `json:"refresh_token,omitempty"`
+	// CSRFToken is the browser's X-CSRF-Token in CSRFTokens mode (X-6).
+	CSRFToken string `json:"csrf_token,omitempty"`
 }
 
 // writeTokens answers a login or refresh: no-store (C-7), the refresh token
@@ -127,6 +129,10 @@ func (a *Auth) writeTokens(w http.ResponseWriter, t Tokens, kind ClientKind) {
 	}
 	if kind == ClientBrowser {
 		a.setRefreshCookie(w, t.RefreshToken, t.Refresh.ExpiresAt)
+		if a.cfg.CSRFTokens {
+			resp.CSRFToken = csrfTokenFor(t.RefreshToken)
+			a.setCSRFCookie(w, resp.CSRFToken, t.Refresh.ExpiresAt)
+		}
 	} else {
 		resp.RefreshToken = t.RefreshToken
 	}
@@ -152,7 +158,40 @@ func (a *Auth) setRefreshCookie(w http.ResponseWriter, tok string, expires time.
 	})
 }
 
+// setCSRFCookie stores the CSRF token for the page's scripts, which send
+// it back as X-CSRF-Token (X-6). It is not HttpOnly on purpose: it is no
+// credential, only proof that the request comes from a page of this site.
+func (a *Auth) setCSRFCookie(w http.ResponseWriter, tok string, expires time.Time) {
+	maxAge := int(expires.Sub(a.cfg.Now()) / time.Second)
+	if maxAge < 1 || tok == "" {
+		maxAge = -1
+	}
+	// #nosec G124 -- readable by scripts by design (double-submit token, not a credential); Secure unless DevInsecureCookies; SameSite=Strict.
+	http.SetCookie(w, &http.Cookie{
+		Name:     a.csrfCookie,
+		Value:    tok,
+		Path:     "/",
+		MaxAge:   maxAge,
+		Secure:   !a.cfg.DevInsecureCookies,
+		SameSite: http.SameSiteStrictMode,
+	})
+}
+
+// csrfTokenPresented checks X-6 for a request that carries the refresh
+// cookie; it answers 403 and reports false when the token is missing or
+// wrong. Without CSRFTokens, or for the mobile transport, it passes.
+func (a *Auth) csrfTokenPresented(w http.ResponseWriter, r *http.Request, tok string, kind ClientKind) bool {
+	if !a.cfg.CSRFTokens || kind != ClientBrowser || csrfTokenOK(r.Header.Get(CSRFTokenHeader), tok) {
+		return true
+	}
+	csrfRefuse(a.audit, w, r)
+	return false
+}
+
 func (a *Auth) clearRefreshCookie(w http.ResponseWriter) {
+	if a.cfg.CSRFTokens {
+		a.setCSRFCookie(w, "", time.Time{})
+	}
 	SetNoStore(w)
 	// #nosec G124 -- Secure unless DevInsecureCookies (local plain-HTTP development); HttpOnly and SameSite=Strict always.
 	http.SetCookie(w, &http.Cookie{
@@ -333,6 +372,9 @@ func (a *Auth) handleRefresh(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, status, "invalid_request")
 		return
 	}
+	if !a.csrfTokenPresented(w, r, tok, kind) {
+		return
+	}
 	t, err := a.Refresh(r.Context(), r, tok, kind, in.Scope)
 	switch {
 	case err == nil:
@@ -364,6 +406,9 @@ func (a *Auth) handleLogout(w http.ResponseWriter, r *http.Request) {
 	tok, kind, _, status := a.presentedToken(w, r)
 	switch status {
 	case 0:
+		if !a.csrfTokenPresented(w, r, tok, kind) {
+			return
+		}
 		if err := a.Logout(r.Context(), r, tok, kind); err != nil {
 			a.storeFailed(w, r, err)
 			return

@@ -377,6 +377,101 @@ func TestCookieEndpointsCSRF_H9_X1_X7(t *testing.T) {
 	})
 }
 
+// hybridCSRFCookie returns the CSRF token cookie of w, nil if none.
+func hybridCSRFCookie(w *httptest.ResponseRecorder) *http.Cookie {
+	for _, c := range w.Result().Cookies() {
+		if c.Name == CSRFCookieName {
+			return c
+		}
+	}
+	return nil
+}
+
+// With CSRFTokens on, the browser transport is a signed double-submit: a
+// token response sets a script-readable __Host- cookie (and csrf_token)
+// derived from the refresh token; /auth/refresh and /auth/logout with the
+// refresh cookie need it in X-CSRF-Token even with same-origin fetch
+// metadata, and accept it without any fetch metadata. The mobile
+// transport carries no cookie and needs no token.
+func TestCSRFTokensMode_X6(t *testing.T) {
+	hybridForEachStore(t, func(t *testing.T, open func(testing.TB) RefreshStore) {
+		e := newHybridEnv(t, open(t), func(c *Config) { c.CSRFTokens = true })
+		w := e.do("POST", "/auth/login", hybridJSON(map[string]string{
+			"login": hybridTestLogin, "password": hybridTestPassword, "client": string(ClientBrowser), "device": "laptop"}))
+		if w.Code != http.StatusOK {
+			t.Fatalf("login: %d %s", w.Code, w.Body)
+		}
+		s := e.sessionFrom(w, ClientBrowser)
+		c := hybridCSRFCookie(w)
+		if c == nil || c.Value == "" || c.HttpOnly || !c.Secure || c.Path != "/" || c.SameSite != http.SameSiteStrictMode {
+			t.Fatalf("CSRF cookie: %+v", c)
+		}
+		if body := hybridDecodeTokens(t, w); body.CSRFToken != c.Value {
+			t.Fatalf("csrf_token %q, cookie %q", body.CSRFToken, c.Value)
+		}
+		token := func(v string) func(*http.Request) {
+			return func(r *http.Request) { r.Header.Set(CSRFTokenHeader, v) }
+		}
+		noMetadata := func(r *http.Request) { r.Header.Del("Sec-Fetch-Site") }
+		for name, mods := range map[string][]func(*http.Request){
+			"refresh, same-origin, no token": {},
+			"refresh, no metadata, no token": {noMetadata},
+			"refresh, wrong token":           {token(csrfTamper(c.Value))},
+			"refresh, the refresh token":     {token(s.refresh)},
+		} {
+			if w := e.do("POST", "/auth/refresh", "", append([]func(*http.Request){hybridWithCookie(s.refresh)}, mods...)...); w.Code != http.StatusForbidden {
+				t.Fatalf("%s: %d, want 403", name, w.Code)
+			}
+		}
+		if w := e.do("POST", "/auth/logout", "", hybridWithCookie(s.refresh)); w.Code != http.StatusForbidden {
+			t.Fatalf("logout without a token: %d, want 403", w.Code)
+		}
+		if len(e.logs.events(t, EventCSRF)) < 5 {
+			t.Fatal("refusals were not logged as malicious_csrf")
+		}
+		if r := e.record(s.refresh); !r.UsedAt.IsZero() || !r.RevokedAt.IsZero() {
+			t.Fatalf("a refused request touched the family: %+v", r)
+		}
+
+		w = e.do("POST", "/auth/refresh", "", hybridWithCookie(s.refresh), noMetadata, token(c.Value))
+		if w.Code != http.StatusOK {
+			t.Fatalf("refresh, no metadata, right token: %d %s", w.Code, w.Body)
+		}
+		next := e.sessionFrom(w, ClientBrowser)
+		nc := hybridCSRFCookie(w)
+		if nc == nil || nc.Value == c.Value {
+			t.Fatal("the CSRF token did not rotate with the refresh token")
+		}
+		if w := e.do("POST", "/auth/logout", "", hybridWithCookie(next.refresh), token(c.Value)); w.Code != http.StatusForbidden {
+			t.Fatalf("logout with the previous token: %d, want 403", w.Code)
+		}
+		w = e.do("POST", "/auth/logout", "", hybridWithCookie(next.refresh), token(nc.Value))
+		if w.Code != http.StatusNoContent {
+			t.Fatalf("logout with the token: %d %s", w.Code, w.Body)
+		}
+		if gone := hybridCSRFCookie(w); gone == nil || gone.MaxAge >= 0 {
+			t.Fatalf("logout did not clear the CSRF cookie: %+v", gone)
+		}
+
+		m := e.start(ClientMobile, "phone") // no cookie: no token needed
+		if w := e.refreshReq(m); w.Code != http.StatusOK {
+			t.Fatalf("mobile refresh: %d %s", w.Code, w.Body)
+		}
+	})
+}
+
+// Off by default: no CSRF cookie, no csrf_token, no token required.
+func TestCSRFTokensOffByDefault_X6(t *testing.T) {
+	hybridForEachStore(t, func(t *testing.T, open func(testing.TB) RefreshStore) {
+		e := newHybridEnv(t, open(t))
+		s := e.start(ClientBrowser, "laptop")
+		w := e.refreshReq(s)
+		if w.Code != http.StatusOK || hybridCSRFCookie(w) != nil || strings.Contains(w.Body.String(), "csrf_token") {
+			t.Fatalf("mode off: %d, CSRF cookie %v, body %s", w.Code, hybridCSRFCookie(w), w.Body)
+		}
+	})
+}
+
 // State changes only on POST/DELETE.
 func TestNoStateChangeOnGET_X2(t *testing.T) {
 	hybridForEachStore(t, func(t *testing.T, open func(testing.TB) RefreshStore) {

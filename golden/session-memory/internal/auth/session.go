@@ -352,9 +352,14 @@ func minTime(x, y time.Time) time.Time {
 }
 
 // Protect wraps the whole app: HSTS (C-6), cross-origin protection for
-// every unsafe method, and session loading (Middleware).
+// every unsafe method, CSRF tokens if Config.CSRFTokens is set,
+// and session loading (Middleware).
 func (a *Auth) Protect(next http.Handler) http.Handler {
-	return SecurityHeaders(a.csrf.Handler(a.Middleware(next)))
+	next = a.Middleware(next)
+	if a.cfg.CSRFTokens {
+		next = a.requireCSRFToken(next)
+	}
+	return SecurityHeaders(a.csrf.Handler(next))
 }
 
 // CSRF returns the cross-origin protection, e.g. to add trusted origins or

@@ -30,6 +30,7 @@ const genericLoginFailure = "Invalid login or password."
 //	POST {prefix}/sessions/{id}/revoke  end one of them
 //	POST {prefix}/sessions/revoke-others end all of them but this one
 //	POST {prefix}/password              change the password (current_password, new_password)
+//	GET  {prefix}/csrf                  the session's CSRF token (only with Config.CSRFTokens, X-6)
 func (a *Auth) Register(mux *http.ServeMux) {
 	p := a.cfg.PathPrefix
 	mux.HandleFunc("POST "+p+"/login", a.handleLogin)
@@ -39,6 +40,9 @@ func (a *Auth) Register(mux *http.ServeMux) {
 	mux.Handle("POST "+p+"/sessions/{id}/revoke", a.RequireUser(http.HandlerFunc(a.handleRevokeSession)))
 	mux.Handle("POST "+p+"/sessions/revoke-others", a.RequireUser(http.HandlerFunc(a.handleRevokeOthers)))
 	mux.Handle("POST "+p+"/password", a.RequireUser(http.HandlerFunc(a.handleChangePassword)))
+	if a.cfg.CSRFTokens {
+		mux.HandleFunc("GET "+p+"/csrf", a.handleCSRFToken)
+	}
 }
 
 // Routes returns the auth endpoints (see Register) already behind Protect,

@@ -63,6 +63,14 @@ type Config struct {
 	// TrustedOrigins are exact origins ("https://app.example.com") allowed to
 	// send cross-origin state-changing requests. Default none.
 	TrustedOrigins []string
+	// CSRFTokens also requires, on every unsafe request that carries the
+	// session cookie, the session's CSRF token in the X-CSRF-Token header
+	// or the csrf_token form field (X-6; see csrf_tokens.go). Turn it on
+	// when browsers that send neither Sec-Fetch-Site nor Origin must be
+	// protected, when the app is served over plain HTTP, when a proxy strips
+	// those headers, or when trusted sibling subdomains must still be
+	// blocked. Default off: cross-origin protection suffices otherwise.
+	CSRFTokens bool
 	// TrustedProxies are CIDRs of reverse proxies whose X-Forwarded-For is
 	// believed. Default none: RemoteAddr is the client.
 	TrustedProxies []string
