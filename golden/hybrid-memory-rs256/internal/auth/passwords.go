@@ -5,7 +5,9 @@ package auth
 import (
 	"bufio"
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/subtle"
 	_ "embed"
 	"encoding/base64"
@@ -41,6 +43,13 @@ type PasswordConfig struct {
 	// MaxConcurrent caps simultaneous argon2id computations; 0 means
 	// 2*GOMAXPROCS (P-8).
 	MaxConcurrent int
+	// Pepper (P-9, optional) is a secret of at least 32 bytes kept outside
+	// the database, e.g. LoadKey("AUTH_PASSWORD_PEPPER"). With it, the
+	// stored hash is HMAC-SHA-256(Pepper, argon2id(password)), so a stolen
+	// database alone cannot be cracked. Existing hashes are peppered on the
+	// next login (P-4); changing or removing the Pepper makes every
+	// peppered hash unusable (password resets). Requires KeyLen 32.
+	Pepper []byte
 	// InsecureFastHashForTests allows a cost below OWASP's minimum. Tests only.
 	InsecureFastHashForTests bool
 }
@@ -89,6 +98,10 @@ func (c PasswordConfig) Validate() error {
 		return errors.New("auth: password: MaxBytes must be in 256..4096 (at least 64 characters must fit)")
 	case c.MaxConcurrent < 0:
 		return errors.New("auth: password: MaxConcurrent must not be negative")
+	case len(c.Pepper) > 0 && len(c.Pepper) < 32:
+		return errors.New("auth: password: Pepper must be at least 32 bytes (or empty)")
+	case len(c.Pepper) > 0 && c.KeyLen != sha256.Size:
+		return errors.New("auth: password: a Pepper needs KeyLen 32 (the HMAC-SHA-256 size)")
 	}
 	return nil
 }
@@ -157,6 +170,26 @@ type argonParams struct {
 	memory  uint32
 	time    uint32
 	threads uint8
+	// peppered marks a hash stored as HMAC-SHA-256(pepper, key): the PHC
+	// parameter pepper=1 (P-9).
+	peppered bool
+}
+
+// pepper applies the P-9 post-hash pepper to an argon2id key.
+func pepper(secret, key []byte) []byte {
+	m := hmac.New(sha256.New, secret)
+	m.Write(key)
+	return m.Sum(nil)
+}
+
+// formatPHC encodes a hash as $argon2id$v=19$m=M,t=T,p=P[,pepper=1]$salt$hash.
+func formatPHC(p argonParams, salt, key []byte) string {
+	peppered := ""
+	if p.peppered {
+		peppered = ",pepper=1"
+	}
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d%s$%s$%s", argon2.Version, p.memory, p.time, p.threads, peppered,
+		base64.RawStdEncoding.EncodeToString(salt), base64.RawStdEncoding.EncodeToString(key))
 }
 
 // acquire takes a slot of the hashing semaphore (P-8); release gives it back.
@@ -198,7 +231,8 @@ func (h *PasswordHasher) bcryptVerify(password, encoded string) error {
 }
 
 // Hash returns the PHC string of password:
-// $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash> (P-1, P-2). It does not
+// $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash> (P-1, P-2), with
+// ",pepper=1" after the parameters when a Pepper is set (P-9). It does not
 // check the policy: call CheckPolicy first for new passwords.
 func (h *PasswordHasher) Hash(password string) (string, error) {
 	if len(password) > h.cfg.MaxBytes {
@@ -206,10 +240,12 @@ func (h *PasswordHasher) Hash(password string) (string, error) {
 	}
 	salt := make([]byte, h.cfg.SaltLen)
 	rand.Read(salt)
-	p := argonParams{h.cfg.Memory, h.cfg.Time, h.cfg.Threads}
+	p := argonParams{memory: h.cfg.Memory, time: h.cfg.Time, threads: h.cfg.Threads, peppered: len(h.cfg.Pepper) > 0}
 	key := h.argon([]byte(password), salt, p, h.cfg.KeyLen)
-	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, p.memory, p.time, p.threads,
-		base64.RawStdEncoding.EncodeToString(salt), base64.RawStdEncoding.EncodeToString(key)), nil
+	if p.peppered {
+		key = pepper(h.cfg.Pepper, key)
+	}
+	return formatPHC(p, salt, key), nil
 }
 
 // Verify checks password against a stored hash (argon2id PHC, or a legacy
@@ -243,15 +279,22 @@ func (h *PasswordHasher) Verify(password, encoded string) (ok, rehash bool, err 
 	if err != nil {
 		return false, false, err
 	}
+	if p.peppered && (len(h.cfg.Pepper) == 0 || len(want) != sha256.Size) {
+		return false, false, ErrInvalidHash // no pepper to check it with (P-9)
+	}
 	// #nosec G115 -- parsePHC bounds len(want) to maxKeyLen (64).
 	got := h.argon([]byte(password), salt, p, uint32(len(want)))
+	if p.peppered {
+		got = pepper(h.cfg.Pepper, got)
+	}
 	if subtle.ConstantTimeCompare(got, want) != 1 {
 		return false, false, nil
 	}
 	cur := h.cfg
 	// #nosec G115 -- parsePHC bounds the salt and key lengths to 48 and 64 bytes.
 	rehash = p.memory != cur.Memory || p.time != cur.Time || p.threads != cur.Threads ||
-		uint32(len(salt)) != cur.SaltLen || uint32(len(want)) != cur.KeyLen
+		uint32(len(salt)) != cur.SaltLen || uint32(len(want)) != cur.KeyLen ||
+		p.peppered != (len(cur.Pepper) > 0)
 	return true, rehash, nil
 }
 
@@ -259,8 +302,8 @@ func isBcrypt(s string) bool {
 	return strings.HasPrefix(s, "$2a$") || strings.HasPrefix(s, "$2b$") || strings.HasPrefix(s, "$2y$")
 }
 
-// parsePHC strictly parses $argon2id$v=19$m=M,t=T,p=P$salt$hash and checks
-// every bound before decoding anything large (P-2, P-3).
+// parsePHC strictly parses $argon2id$v=19$m=M,t=T,p=P[,pepper=1]$salt$hash
+// and checks every bound before decoding anything large (P-2, P-3, P-9).
 func parsePHC(s string) (argonParams, []byte, []byte, error) {
 	var p argonParams
 	if len(s) > 256 {
@@ -271,6 +314,9 @@ func parsePHC(s string) (argonParams, []byte, []byte, error) {
 		return p, nil, nil, ErrInvalidHash
 	}
 	kv := strings.Split(parts[3], ",")
+	if len(kv) == 4 && kv[3] == "pepper=1" {
+		p.peppered, kv = true, kv[:3]
+	}
 	if len(kv) != 3 || !strings.HasPrefix(kv[0], "m=") || !strings.HasPrefix(kv[1], "t=") || !strings.HasPrefix(kv[2], "p=") {
 		return p, nil, nil, ErrInvalidHash
 	}
@@ -281,7 +327,7 @@ func parsePHC(s string) (argonParams, []byte, []byte, error) {
 		return p, nil, nil, ErrInvalidHash
 	}
 	// #nosec G115 -- parseDecimal bounded m, t and th by maxArgonMemory, maxArgonTime and maxArgonThreads.
-	p = argonParams{memory: uint32(m), time: uint32(t), threads: uint8(th)}
+	p = argonParams{memory: uint32(m), time: uint32(t), threads: uint8(th), peppered: p.peppered}
 	salt, err := decodeB64(parts[4], minSaltLen, maxSaltLen)
 	if err != nil {
 		return p, nil, nil, err

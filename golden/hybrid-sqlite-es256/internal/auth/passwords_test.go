@@ -3,6 +3,7 @@
 package auth
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"regexp"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/crypto/argon2"
 	"golang.org/x/crypto/bcrypt"
 )
 
@@ -40,6 +42,73 @@ func TestHashDefaultsPHC_P1_P2(t *testing.T) {
 	}
 	if _, _, err := h.Verify("x", enc+"="); !errors.Is(err, ErrInvalidHash) {
 		t.Fatalf("trailing '=' accepted: %v", err)
+	}
+}
+
+// With a Pepper (P-9) the stored hash is HMAC-SHA-256(pepper, argon2id):
+// the database alone does not give the argon2id output to crack; another
+// pepper, or none, cannot verify it (resets); an unpeppered hash still
+// verifies and is upgraded on login (P-4).
+func TestPepper_P9(t *testing.T) {
+	const pw = "a long enough password"
+	peppered := func(secret string) *PasswordHasher {
+		t.Helper()
+		c := fastPasswordConfig()
+		c.Pepper = []byte(secret)
+		h, err := NewPasswordHasher(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	h := peppered(strings.Repeat("p", 32))
+	enc, err := h.Hash(pw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(enc, ",pepper=1$") {
+		t.Fatalf("peppered hash %q is not marked", enc)
+	}
+	if ok, rehash, err := h.Verify(pw, enc); !ok || rehash || err != nil {
+		t.Fatalf("round trip: ok=%v rehash=%v err=%v", ok, rehash, err)
+	}
+	if ok, _, err := h.Verify("another long password", enc); ok || err != nil {
+		t.Fatalf("wrong password: ok=%v err=%v", ok, err)
+	}
+	p, salt, stored, err := parsePHC(enc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bare := argon2.IDKey([]byte(pw), salt, p.time, p.memory, p.threads, uint32(len(stored))); bytes.Equal(bare, stored) {
+		t.Fatal("the stored hash is the bare argon2id output")
+	}
+	if ok, _, err := peppered(strings.Repeat("q", 32)).Verify(pw, enc); ok || err != nil {
+		t.Fatalf("another pepper: ok=%v err=%v, want a mismatch", ok, err)
+	}
+	plain := newFastHasher(t)
+	before := plain.count.Load()
+	if ok, _, err := plain.Verify(pw, enc); ok || !errors.Is(err, ErrInvalidHash) {
+		t.Fatalf("no pepper: ok=%v err=%v, want ErrInvalidHash", ok, err)
+	}
+	if plain.count.Load() != before {
+		t.Fatal("a hasher without pepper spent an argon2id computation on a peppered hash")
+	}
+	old, _ := plain.Hash(pw)
+	if ok, rehash, err := h.Verify(pw, old); !ok || !rehash || err != nil {
+		t.Fatalf("unpeppered hash under a pepper: ok=%v rehash=%v err=%v, want ok and rehash", ok, rehash, err)
+	}
+	if ok, rehash, err := plain.Verify(pw, old); !ok || rehash || err != nil {
+		t.Fatalf("unpeppered round trip: ok=%v rehash=%v err=%v", ok, rehash, err)
+	}
+	for _, bad := range []func(*PasswordConfig){
+		func(c *PasswordConfig) { c.Pepper = []byte("short") },
+		func(c *PasswordConfig) { c.Pepper, c.KeyLen = []byte(strings.Repeat("p", 32)), 64 },
+	} {
+		c := fastPasswordConfig()
+		bad(&c)
+		if c.Validate() == nil {
+			t.Fatalf("config %+v accepted", c)
+		}
 	}
 }
 

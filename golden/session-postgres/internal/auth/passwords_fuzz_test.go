@@ -3,9 +3,7 @@
 package auth
 
 import (
-	"encoding/base64"
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -40,6 +38,8 @@ func FuzzParsePHC(f *testing.F) {
 	f.Add("$2a$04$abcdefghijklmnopqrstuuN6c0Ywq5X.vc0KO3rDLNeJDbXfjHbS")
 	f.Add("$2b$31$abcdefghijklmnopqrstuuN6c0Ywq5X.vc0KO3rDLNeJDbXfjHbS")
 	f.Add(strings.Repeat("$", 300))
+	f.Add("$argon2id$v=19$m=8,t=1,p=1,pepper=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g")
+	f.Add("$argon2id$v=19$m=8,t=1,p=1,pepper=2$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g")
 	// Found by this fuzzer: base64 decoding skips \r and \n, even strict.
 	f.Add("$argon2id$v=19$m=10,t=1,p=1$00000000000$0000000000000\n0000000000")
 	f.Add("$argon2id$v=19$m=10,t=1,p=1$0000000000\r0$00000000000000000000000")
@@ -68,9 +68,7 @@ func FuzzParsePHC(f *testing.F) {
 		if len(salt) < minSaltLen || len(salt) > maxSaltLen || len(key) < minKeyLen || len(key) > maxKeyLen {
 			t.Fatalf("parsePHC(%q) accepted a %d-byte salt and a %d-byte key", s, len(salt), len(key))
 		}
-		canonical := fmt.Sprintf("$argon2id$v=19$m=%d,t=%d,p=%d$%s$%s", p.memory, p.time, p.threads,
-			base64.RawStdEncoding.EncodeToString(salt), base64.RawStdEncoding.EncodeToString(key))
-		if canonical != s {
+		if canonical := formatPHC(p, salt, key); canonical != s {
 			t.Fatalf("parsePHC accepted %q, which is not the canonical %q", s, canonical)
 		}
 	})
