@@ -142,10 +142,7 @@ func (a *Auth) writeTokens(w http.ResponseWriter, t Tokens, kind ClientKind) {
 // setRefreshCookie: __Secure-rt, HttpOnly, Secure, SameSite=Strict, the
 // narrow path, Max-Age = the family's remaining absolute lifetime (H-7).
 func (a *Auth) setRefreshCookie(w http.ResponseWriter, tok string, expires time.Time) {
-	maxAge := int(expires.Sub(a.cfg.Now()) / time.Second)
-	if maxAge < 1 {
-		maxAge = -1
-	}
+	maxAge := a.cookieMaxAge(expires)
 	// #nosec G124 -- Secure unless DevInsecureCookies (local plain-HTTP development); HttpOnly and SameSite=Strict always.
 	http.SetCookie(w, &http.Cookie{
 		Name:     a.cookie,
@@ -162,8 +159,8 @@ func (a *Auth) setRefreshCookie(w http.ResponseWriter, tok string, expires time.
 // it back as X-CSRF-Token. It is not HttpOnly on purpose: it is no
 // credential, only proof that the request comes from a page of this site.
 func (a *Auth) setCSRFCookie(w http.ResponseWriter, tok string, expires time.Time) {
-	maxAge := int(expires.Sub(a.cfg.Now()) / time.Second)
-	if maxAge < 1 || tok == "" {
+	maxAge := a.cookieMaxAge(expires)
+	if tok == "" {
 		maxAge = -1
 	}
 	// #nosec G124 -- readable by scripts by design (double-submit token, not a credential); Secure unless DevInsecureCookies; SameSite=Strict.
@@ -186,6 +183,15 @@ func (a *Auth) csrfTokenPresented(w http.ResponseWriter, r *http.Request, tok st
 	}
 	csrfRefuse(a.audit, w, r)
 	return false
+}
+
+// cookieMaxAge is the Max-Age of a cookie that lives until expires; -1
+// (delete) once that has passed.
+func (a *Auth) cookieMaxAge(expires time.Time) int {
+	if maxAge := int(expires.Sub(a.cfg.Now()) / time.Second); maxAge >= 1 {
+		return maxAge
+	}
+	return -1
 }
 
 func (a *Auth) clearRefreshCookie(w http.ResponseWriter) {

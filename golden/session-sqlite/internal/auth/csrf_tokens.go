@@ -2,10 +2,7 @@
 
 package auth
 
-import (
-	"mime"
-	"net/http"
-)
+import "net/http"
 
 // CSRF tokens for sessions, on when Config.CSRFTokens is set: every
 // unsafe request that carries the session cookie must also carry the
@@ -41,10 +38,10 @@ func (a *Auth) requireCSRFToken(next http.Handler) http.Handler {
 			return
 		}
 		got := r.Header.Get(CSRFTokenHeader)
-		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); got == "" && mt == "application/x-www-form-urlencoded" {
-			LimitBody(w, r) // C-12; the handler's ReadForm reuses the parsed form
-			if err := r.ParseForm(); err == nil {
-				got = r.PostForm.Get(CSRFTokenField)
+		if got == "" {
+			// Capped (C-12); the handler's own ReadForm reuses the parsed form.
+			if form, err := ReadForm(w, r); err == nil {
+				got = form.Get(CSRFTokenField)
 			}
 		}
 		if !ValidTokenFormat(tok) || !csrfTokenOK(got, tok) {
