@@ -12,7 +12,7 @@ import (
 )
 
 // The hybrid example's refresh cookie (SECURITY.md H-7: __Secure-,
-// HttpOnly, Secure, SameSite=Strict, Path=/auth).
+// HttpOnly, Secure, SameSite=Strict, Path=/auth/refresh).
 const refreshCookie = "__Secure-rt"
 
 // openSPA loads the single-page app and waits until it has settled on
@@ -57,12 +57,19 @@ func TestHybridSPASurvivesReload(t *testing.T) {
 	if !ok {
 		t.Fatalf("no %s cookie after the login", refreshCookie)
 	}
-	if !rt.HTTPOnly || !rt.Secure || rt.SameSite != network.CookieSameSiteStrict || rt.Path != "/auth" {
-		t.Errorf("refresh cookie attributes: HttpOnly=%v Secure=%v SameSite=%q Path=%q; want true, true, Strict, /auth",
+	if !rt.HTTPOnly || !rt.Secure || rt.SameSite != network.CookieSameSiteStrict || rt.Path != "/auth/refresh" {
+		t.Errorf("refresh cookie attributes: HttpOnly=%v Secure=%v SameSite=%q Path=%q; want true, true, Strict, /auth/refresh",
 			rt.HTTPOnly, rt.Secure, rt.SameSite, rt.Path)
 	}
-	if _, ok := tb.cookies(a.URL + "/")[refreshCookie]; ok {
-		t.Errorf("the refresh cookie is sent to / too: its path is %q", rt.Path)
+	// The browser sends it to the refresh endpoint and to logout under it,
+	// and nowhere else: not to the app, not to the other auth routes.
+	if _, ok := tb.cookies(a.URL + "/auth/refresh/logout")[refreshCookie]; !ok {
+		t.Errorf("the refresh cookie is not sent to /auth/refresh/logout: its path is %q", rt.Path)
+	}
+	for _, p := range []string{"/", "/api/me", "/auth/login", "/auth/password", "/auth/devices", "/auth/refresh-other"} {
+		if _, ok := tb.cookies(a.URL + p)[refreshCookie]; ok {
+			t.Errorf("the refresh cookie is sent to %s too: its path is %q", p, rt.Path)
+		}
 	}
 
 	// Bodies are gone once the page unloads: read the login's now.
@@ -115,7 +122,7 @@ func TestHybridSPASurvivesReload(t *testing.T) {
 }
 
 // TestHybridCrossOriginLogoutForbidden: a form on another origin (another
-// port of the same host) posting to /auth/logout gets 403 from
+// port of the same host) posting to /auth/refresh/logout gets 403 from
 // CrossOriginProtection; the refresh family survives, so a reload of the
 // app still logs in silently.
 func TestHybridCrossOriginLogoutForbidden(t *testing.T) {
@@ -126,13 +133,13 @@ func TestHybridCrossOriginLogoutForbidden(t *testing.T) {
 
 	evil := otherOrigin(t, `<!doctype html><title>Another origin</title>
 <h1>Another origin</h1>
-<form method="post" action="`+a.URL+`/auth/logout"><button id="attack">Win a prize</button></form>`)
+<form method="post" action="`+a.URL+`/auth/refresh/logout"><button id="attack">Win a prize</button></form>`)
 	tb.navigate("open the other origin", chromedp.Navigate(evil))
-	sent := tb.cookieSentTo("/auth/logout", refreshCookie)
+	sent := tb.cookieSentTo("/auth/refresh/logout", refreshCookie)
 	status := tb.navigate("submit the cross-origin form", chromedp.Click(chromedp.CSS("#attack")))
 	tb.screenshot("cross-origin-refused")
 	if status != http.StatusForbidden {
-		t.Fatalf("a cross-origin form post to /auth/logout got %d, want 403", status)
+		t.Fatalf("a cross-origin form post to /auth/refresh/logout got %d, want 403", status)
 	}
 	if !sent() {
 		t.Error("the browser did not send the refresh cookie with the cross-origin post (same site, so SameSite=Strict allows it): the 403 proves less than it should")

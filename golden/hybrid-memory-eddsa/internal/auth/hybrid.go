@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -20,11 +21,10 @@ const (
 	// RefreshCookieName is the browser refresh cookie. __Host- is impossible
 	// (it needs Path=/); __Secure- still forces the Secure attribute (H-7).
 	RefreshCookieName = "__Secure-rt"
-	// DefaultRefreshCookiePath scopes the cookie to the endpoints that read
-	// it: /auth/refresh, /auth/logout and /auth/logout-all. Mount nothing
-	// else of the application under /auth, so the cookie reaches no other
-	// handler.
-	DefaultRefreshCookiePath = "/auth"
+	// DefaultRefreshCookiePath scopes the cookie to the refresh endpoint
+	// (H-7): the browser sends it to /auth/refresh and /auth/refresh/logout
+	// only, never to login, password or device requests.
+	DefaultRefreshCookiePath = "/auth/refresh"
 	// CSRFCookieName carries the browser's CSRF token in CSRFTokens mode
 	// . Scripts read it (it is not HttpOnly) and send it back as the
 	// X-CSRF-Token header.
@@ -62,7 +62,7 @@ type Config struct {
 	// CSRFTokens (X-6, default off) adds a signed double-submit token to
 	// the browser transport: each token response sets a CSRFCookieName
 	// cookie (and a csrf_token field) derived from the refresh token, and
-	// /auth/refresh and /auth/logout with the refresh cookie then require it
+	// /auth/refresh and /auth/refresh/logout with the refresh cookie then require it
 	// in the X-CSRF-Token header. Turn it on when browsers that send neither
 	// Sec-Fetch-Site nor Origin must be protected, when the app is served
 	// over plain HTTP, when a proxy strips those headers, or when trusted
@@ -89,7 +89,10 @@ type Config struct {
 	Scope string
 	// AllowBrowser and AllowMobile choose the refresh transports (H-7, H-8).
 	AllowBrowser, AllowMobile bool
-	// RefreshCookiePath is the refresh cookie's Path (default "/auth").
+	// RefreshCookiePath is the refresh cookie's Path: the path at which the
+	// browser reaches /auth/refresh. Default "/auth/refresh"; set it, for
+	// example, to "/api/auth/refresh" when the routes are mounted behind
+	// http.StripPrefix("/api", ...). It must end in "/auth/refresh".
 	RefreshCookiePath string
 	// DevInsecureCookies drops Secure and the __Secure- prefix for plain-HTTP
 	// local development only (C-6). Never in production.
@@ -153,8 +156,8 @@ func (c *Config) Validate() error {
 	if c.RefreshCookiePath == "" {
 		c.RefreshCookiePath = DefaultRefreshCookiePath
 	}
-	if c.RefreshCookiePath[0] != '/' {
-		return fmt.Errorf("auth: config: RefreshCookiePath %q must start with /", c.RefreshCookiePath)
+	if c.RefreshCookiePath[0] != '/' || !strings.HasSuffix(c.RefreshCookiePath, "/auth/refresh") {
+		return fmt.Errorf("auth: config: RefreshCookiePath %q: want the browser's path to the refresh endpoint, \"/auth/refresh\" or a prefix then \"/auth/refresh\" (H-7)", c.RefreshCookiePath)
 	}
 	if err := c.Passwords.Validate(); err != nil {
 		return err

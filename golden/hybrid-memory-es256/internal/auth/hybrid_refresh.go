@@ -190,16 +190,18 @@ func (a *Auth) rotateFailed(ctx context.Context, r *http.Request, h TokenHash, k
 		return RefreshRecord{}, err
 	}
 	switch {
-	case rec.ClientKind != kind: // H-11: a browser token through the mobile path, or the reverse
-		return RefreshRecord{}, hybridInvalidGrant("client_kind_mismatch")
 	case !rec.RevokedAt.IsZero():
 		return RefreshRecord{}, hybridInvalidGrant("revoked")
 	case !now.Before(rec.ExpiresAt):
 		return RefreshRecord{}, hybridInvalidGrant("expired")
+	case rec.UsedAt.IsZero() && rec.ClientKind != kind: // H-11: a browser token through the mobile path, or the reverse
+		return RefreshRecord{}, hybridInvalidGrant("client_kind_mismatch")
 	case rec.UsedAt.IsZero(): // unused but not rotatable: idle-expired (H-6)
 		return RefreshRecord{}, hybridInvalidGrant("idle_expired")
 	}
-	if g := a.cfg.RotationGrace; g > 0 && now.Sub(rec.UsedAt) <= g {
+	// A used token is reuse over either transport (H-3); only its own
+	// transport may claim the grace window (H-4).
+	if g := a.cfg.RotationGrace; g > 0 && rec.ClientKind == kind && now.Sub(rec.UsedAt) <= g {
 		_, issued, ok, err := a.store.RotateGrace(ctx, h, kind, now, now.Add(-g), child)
 		if err != nil {
 			return RefreshRecord{}, err
@@ -242,17 +244,33 @@ func (a *Auth) Logout(ctx context.Context, r *http.Request, tok string, kind Cli
 // when an account is disabled or deleted (C-10); the password-change and
 // logout-all endpoints call it.
 func (a *Auth) RevokeAllTokens(ctx context.Context, r *http.Request, userID, reason string) error {
-	now := a.cfg.Now()
-	n, err := a.store.RevokeUser(ctx, userID, now)
+	n, err := a.revokeUser(ctx, userID)
 	if err != nil {
-		return err
-	}
-	if err := a.store.SetTokensValidAfter(ctx, userID, now); err != nil {
 		return err
 	}
 	a.audit.Log(ctx, r, slog.LevelInfo, EventLogoutAll, slog.String("user_id", userID),
 		slog.String("reason", reason), slog.Int("revoked", n))
 	return nil
+}
+
+// sweepUser is RevokeAllTokens again, right after it: it logs only if a
+// family appeared in between.
+func (a *Auth) sweepUser(ctx context.Context, r *http.Request, userID, reason string) error {
+	n, err := a.revokeUser(ctx, userID)
+	if err == nil && n > 0 {
+		a.audit.Log(ctx, r, slog.LevelInfo, EventLogoutAll, slog.String("user_id", userID),
+			slog.String("reason", reason), slog.Int("revoked", n))
+	}
+	return err
+}
+
+func (a *Auth) revokeUser(ctx context.Context, userID string) (int, error) {
+	now := a.cfg.Now()
+	n, err := a.store.RevokeUser(ctx, userID, now)
+	if err != nil {
+		return 0, err
+	}
+	return n, a.store.SetTokensValidAfter(ctx, userID, now)
 }
 
 // Devices lists the user's live families, oldest first (H-10).

@@ -8,11 +8,16 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/golang-jwt/jwt/v5"
 )
 
 // The refresh token is 256-bit opaque base64url (C-2); its record carries
@@ -127,6 +132,42 @@ func TestRefreshReuseRevokesFamily_H3(t *testing.T) {
 			t.Fatalf("reuse events: %v", ev)
 		}
 		e.refresh(other) // other families are unaffected
+	})
+}
+
+// A rotated token is reuse whichever transport carries it: a rotated
+// browser token replayed in a mobile body, or a rotated mobile token in the
+// cookie, revokes the family (H-3). An unused token over the wrong transport
+// is only refused (H-11, TestRefreshBindingAndScope_H11). Grace never
+// applies across transports (H-4).
+func TestRefreshReuseOverOtherTransport_H3(t *testing.T) {
+	hybridForEachStore(t, func(t *testing.T, open func(testing.TB) RefreshStore) {
+		e := newHybridEnv(t, open(t), func(c *Config) { c.RotationGrace = MaxRotationGrace })
+		other := map[ClientKind]func(tok string) *httptest.ResponseRecorder{
+			ClientBrowser: func(tok string) *httptest.ResponseRecorder {
+				return e.do("POST", "/auth/refresh", hybridJSON(map[string]string{"refresh_token": tok}))
+			},
+			ClientMobile: func(tok string) *httptest.ResponseRecorder {
+				return e.do("POST", "/auth/refresh", "", hybridWithCookie(tok))
+			},
+		}
+		for _, kind := range []ClientKind{ClientBrowser, ClientMobile} {
+			rt1 := e.start(kind, "device")
+			rt2 := e.refresh(rt1)
+			w := other[kind](rt1.refresh) // within the grace window, other transport
+			if w.Code != http.StatusUnauthorized || !strings.Contains(w.Body.String(), "invalid_grant") {
+				t.Fatalf("%s: rotated token over the other transport: %d %s", kind, w.Code, w.Body)
+			}
+			if r := e.record(rt2.refresh); r.RevokedAt.IsZero() {
+				t.Fatalf("%s: rotated token over the other transport left the family alive", kind)
+			}
+			if w := e.refreshReq(rt2); w.Code != http.StatusUnauthorized {
+				t.Fatalf("%s: active token after reuse: %d", kind, w.Code)
+			}
+		}
+		if ev := e.logs.events(t, EventTokenReuse); len(ev) != 2 {
+			t.Fatalf("%d authn_token_reuse events, want 2", len(ev))
+		}
 	})
 }
 
@@ -304,7 +345,7 @@ func TestBrowserRefreshCookie_H7_X5_C7(t *testing.T) {
 				}
 			}
 			if c == nil || !c.Secure || !c.HttpOnly || c.SameSite != http.SameSiteStrictMode ||
-				c.Path != DefaultRefreshCookiePath || c.Domain != "" || c.MaxAge != maxAge || len(c.Value) != 43 {
+				c.Path != "/auth/refresh" || c.Domain != "" || c.MaxAge != maxAge || len(c.Value) != 43 {
 				t.Fatalf("cookie %+v", c)
 			}
 			if w.Header().Get("Cache-Control") != "no-store" { // C-7
@@ -325,6 +366,73 @@ func TestBrowserRefreshCookie_H7_X5_C7(t *testing.T) {
 		w = e.refreshReq(s)
 		check(w, w.Body.String(), int(20*24*time.Hour/time.Second)) // remaining absolute
 	})
+}
+
+// The refresh cookie goes to the refresh endpoint and to logout under it,
+// nowhere else (H-7): a cookie jar applying RFC 6265 path matching sends it
+// to /auth/refresh and /auth/refresh/logout only. RefreshCookiePath follows
+// a prefix mount and must name the refresh endpoint.
+func TestRefreshCookiePathOnlyRefresh_H7(t *testing.T) {
+	e := newHybridEnv(t, NewMemoryRefreshStore())
+	w := e.do("POST", "/auth/login", hybridJSON(map[string]string{"login": hybridTestLogin, "password": hybridTestPassword}))
+	if w.Code != http.StatusOK {
+		t.Fatalf("login: %d %s", w.Code, w.Body)
+	}
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "https://app.example.test"
+	at := func(path string) *url.URL {
+		u, err := url.Parse(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u
+	}
+	jar.SetCookies(at("/auth/login"), w.Result().Cookies())
+	sent := func(path string) bool {
+		for _, c := range jar.Cookies(at(path)) {
+			if c.Name == RefreshCookieName {
+				return true
+			}
+		}
+		return false
+	}
+	for path, want := range map[string]bool{
+		"/auth/refresh": true, "/auth/refresh/logout": true,
+		"/": false, "/auth": false, "/auth/login": false, "/auth/password": false,
+		"/auth/devices": false, "/auth/logout-all": false, "/auth/refresh-x": false, "/api/me": false,
+	} {
+		if got := sent(path); got != want {
+			t.Errorf("refresh cookie sent to %s: %v, want %v", path, got, want)
+		}
+	}
+	// Logout at the cookie's path revokes the family.
+	var c *http.Cookie
+	for _, k := range jar.Cookies(at("/auth/refresh/logout")) {
+		if k.Name == RefreshCookieName {
+			c = k
+		}
+	}
+	if w := e.do("POST", "/auth/refresh/logout", "", hybridWithCookie(c.Value)); w.Code != http.StatusNoContent {
+		t.Fatalf("logout: %d %s", w.Code, w.Body)
+	}
+	if r := e.record(c.Value); r.RevokedAt.IsZero() {
+		t.Fatal("logout at /auth/refresh/logout left the family alive")
+	}
+
+	for path, ok := range map[string]bool{
+		"/api/auth/refresh": true, "/auth": false, "/": false, "/auth/refresh/": false, "auth/refresh": false,
+	} {
+		cfg := e.a.cfg
+		cfg.RefreshCookiePath = path
+		if err := cfg.Validate(); (err == nil) != ok {
+			t.Errorf("RefreshCookiePath %q: %v", path, err)
+		} else if err != nil && !strings.Contains(err.Error(), "/auth/refresh") {
+			t.Errorf("RefreshCookiePath %q: error does not say what is accepted: %v", path, err)
+		}
+	}
 }
 
 // Mobile transport: body only, never a cookie; cookie+body is 400 (H-8).
@@ -362,7 +470,7 @@ func TestCookieEndpointsCSRF_H9_X1_X7(t *testing.T) {
 			r.Header.Set("Sec-Fetch-Site", "cross-site")
 			r.Header.Set("Origin", "https://evil.example")
 		}
-		for _, path := range []string{"/auth/refresh", "/auth/logout", "/auth/logout-all", "/auth/login", "/auth/password"} {
+		for _, path := range []string{"/auth/refresh", "/auth/refresh/logout", "/auth/logout-all", "/auth/login", "/auth/password"} {
 			if w := e.do("POST", path, "", hybridWithCookie(s.refresh), hybridWithBearer(s.access), cross); w.Code != http.StatusForbidden {
 				t.Fatalf("cross-site POST %s: %d", path, w.Code)
 			}
@@ -423,7 +531,7 @@ func TestCSRFTokensMode_X6(t *testing.T) {
 				t.Fatalf("%s: %d, want 403", name, w.Code)
 			}
 		}
-		if w := e.do("POST", "/auth/logout", "", hybridWithCookie(s.refresh)); w.Code != http.StatusForbidden {
+		if w := e.do("POST", "/auth/refresh/logout", "", hybridWithCookie(s.refresh)); w.Code != http.StatusForbidden {
 			t.Fatalf("logout without a token: %d, want 403", w.Code)
 		}
 		if len(e.logs.events(t, EventCSRF)) < 5 {
@@ -442,10 +550,10 @@ func TestCSRFTokensMode_X6(t *testing.T) {
 		if nc == nil || nc.Value == c.Value {
 			t.Fatal("the CSRF token did not rotate with the refresh token")
 		}
-		if w := e.do("POST", "/auth/logout", "", hybridWithCookie(next.refresh), token(c.Value)); w.Code != http.StatusForbidden {
+		if w := e.do("POST", "/auth/refresh/logout", "", hybridWithCookie(next.refresh), token(c.Value)); w.Code != http.StatusForbidden {
 			t.Fatalf("logout with the previous token: %d, want 403", w.Code)
 		}
-		w = e.do("POST", "/auth/logout", "", hybridWithCookie(next.refresh), token(nc.Value))
+		w = e.do("POST", "/auth/refresh/logout", "", hybridWithCookie(next.refresh), token(nc.Value))
 		if w.Code != http.StatusNoContent {
 			t.Fatalf("logout with the token: %d %s", w.Code, w.Body)
 		}
@@ -477,7 +585,7 @@ func TestNoStateChangeOnGET_X2(t *testing.T) {
 	hybridForEachStore(t, func(t *testing.T, open func(testing.TB) RefreshStore) {
 		e := newHybridEnv(t, open(t))
 		s := e.start(ClientBrowser, "laptop")
-		for _, path := range []string{"/auth/refresh", "/auth/logout", "/auth/logout-all", "/auth/login"} {
+		for _, path := range []string{"/auth/refresh", "/auth/refresh/logout", "/auth/logout-all", "/auth/login"} {
 			if w := e.do("GET", path, "", hybridWithCookie(s.refresh)); w.Code != http.StatusMethodNotAllowed {
 				t.Fatalf("GET %s: %d", path, w.Code)
 			}
@@ -492,7 +600,7 @@ func TestLogoutRevokesFamily_H10_C8(t *testing.T) {
 		e := newHybridEnv(t, open(t))
 		s := e.start(ClientBrowser, "laptop")
 		other := e.start(ClientMobile, "phone")
-		w := e.do("POST", "/auth/logout", "", hybridWithCookie(s.refresh))
+		w := e.do("POST", "/auth/refresh/logout", "", hybridWithCookie(s.refresh))
 		if w.Code != http.StatusNoContent || w.Header().Get("Clear-Site-Data") != `"cookies"` {
 			t.Fatalf("logout: %d %v", w.Code, w.Header())
 		}
@@ -502,7 +610,7 @@ func TestLogoutRevokesFamily_H10_C8(t *testing.T) {
 		if w := e.refreshReq(s); w.Code != http.StatusUnauthorized {
 			t.Fatalf("refresh after logout: %d", w.Code)
 		}
-		w = e.do("POST", "/auth/logout", hybridJSON(map[string]string{"refresh_token": other.refresh}))
+		w = e.do("POST", "/auth/refresh/logout", hybridJSON(map[string]string{"refresh_token": other.refresh}))
 		if w.Code != http.StatusNoContent {
 			t.Fatalf("mobile logout: %d", w.Code)
 		}
@@ -597,11 +705,23 @@ func TestRefreshBindingAndScope_H11(t *testing.T) {
 		if w := e.do("POST", "/auth/refresh", "", hybridWithCookie(m2.refresh)); w.Code != http.StatusUnauthorized {
 			t.Fatalf("mobile token via cookie: %d", w.Code)
 		}
-		e.refresh(b)
+		b2 := e.refresh(b)
 		e.refresh(m2)
 		claims, err := e.a.cfg.Verifier.Verify(context.Background(), b.access)
 		if err != nil || claims.Subject != hybridTestUserID || claims.ClientID != "browser" {
 			t.Fatalf("claims %+v %v", claims, err)
+		}
+		// The audience never changes: a refresh cannot name another one
+		// (400, family untouched), and the refreshed token has the login's.
+		for _, field := range []string{"audience", "resource", "aud"} {
+			w := e.do("POST", "/auth/refresh", hybridJSON(map[string]string{"refresh_token": m2.refresh, field: "https://other.example.test"}))
+			if w.Code != http.StatusBadRequest {
+				t.Fatalf("refresh naming %s: %d %s", field, w.Code, w.Body)
+			}
+		}
+		c2, err := e.a.cfg.Verifier.Verify(context.Background(), b2.access)
+		if err != nil || !slices.Equal(c2.Audience, claims.Audience) || !slices.Equal(c2.Audience, jwt.ClaimStrings{"https://api.example.test"}) {
+			t.Fatalf("audience after refresh %v, at login %v (%v)", c2.Audience, claims.Audience, err)
 		}
 	})
 }
@@ -628,9 +748,72 @@ func TestPasswordChangeRevokesFamilies_C10_H11(t *testing.T) {
 			if w := e.refreshReq(s); w.Code != http.StatusUnauthorized {
 				t.Fatalf("%s refresh after password change: %d", s.kind, w.Code)
 			}
+			if w := e.do("GET", "/auth/devices", "", hybridWithBearer(s.access)); w.Code != http.StatusUnauthorized {
+				t.Fatalf("%s access token after password change: %d", s.kind, w.Code)
+			}
 		}
 		if len(e.logs.events(t, EventPasswordChange)) != 1 {
 			t.Fatal("no authn_password_change event")
+		}
+	})
+}
+
+// hybridSaveHook runs before (and instead of, when it returns an error)
+// the user store's SavePasswordHash.
+type hybridSaveHook struct {
+	UserStore
+	before func() error
+}
+
+func (u hybridSaveHook) SavePasswordHash(ctx context.Context, id, hash string) error {
+	if err := u.before(); err != nil {
+		return err
+	}
+	return u.UserStore.SavePasswordHash(ctx, id, hash)
+}
+
+// The password change leaves no family alive whatever happens around the
+// save (C-10): a login with the old password while the new one is being
+// saved is revoked too, and a failed save still revokes every family.
+func TestPasswordChangeRevokesLoginsDuringSave_C10(t *testing.T) {
+	hybridForEachStore(t, func(t *testing.T, open func(testing.TB) RefreshStore) {
+		var e *hybridEnv
+		var during hybridSession
+		fail := false
+		e = newHybridEnv(t, open(t), func(c *Config) {
+			c.Users = hybridSaveHook{UserStore: c.Users, before: func() error {
+				during = e.start(ClientMobile, "logged in with the old password during the save")
+				if fail {
+					return errors.New("user store down")
+				}
+				return nil
+			}}
+		})
+		change := func(s hybridSession, current, next string) *httptest.ResponseRecorder {
+			e.clock.Advance(time.Second)
+			return e.do("POST", "/auth/password", hybridJSON(map[string]string{
+				"current_password": current, "new_password": next}), hybridWithBearer(s.access))
+		}
+		a := e.start(ClientBrowser, "a")
+		if w := change(a, hybridTestPassword, "a brand new passphrase"); w.Code != http.StatusNoContent {
+			t.Fatalf("password change: %d %s", w.Code, w.Body)
+		}
+		if w := e.refreshReq(during); w.Code != http.StatusUnauthorized {
+			t.Fatalf("family started during the save survived the change: %d", w.Code)
+		}
+
+		fail = true
+		e.clock.Advance(time.Second)
+		b := e.start(ClientBrowser, "b")
+		if w := change(b, "a brand new passphrase", "another new passphrase"); w.Code != http.StatusInternalServerError {
+			t.Fatalf("failed save: %d %s", w.Code, w.Body)
+		}
+		if w := e.refreshReq(b); w.Code != http.StatusUnauthorized {
+			t.Fatalf("a family survived a failed password change: %d", w.Code)
+		}
+		u, err := e.a.cfg.Users.FindUserByID(context.Background(), hybridTestUserID)
+		if ok, _, _ := e.a.hasher.Verify("a brand new passphrase", u.PasswordHash); err != nil || !ok {
+			t.Fatalf("the failed save changed the password (%v)", err)
 		}
 	})
 }
@@ -696,7 +879,7 @@ func TestBodiesCapped_C12(t *testing.T) {
 	hybridForEachStore(t, func(t *testing.T, open func(testing.TB) RefreshStore) {
 		e := newHybridEnv(t, open(t))
 		big := `{"refresh_token":"` + strings.Repeat("a", 1<<20) + `"}`
-		for _, path := range []string{"/auth/refresh", "/auth/login", "/auth/logout"} {
+		for _, path := range []string{"/auth/refresh", "/auth/login", "/auth/refresh/logout"} {
 			if w := e.do("POST", path, big); w.Code != http.StatusRequestEntityTooLarge {
 				t.Fatalf("%s 1 MiB: %d", path, w.Code)
 			}
@@ -740,7 +923,7 @@ func TestAuditEventsNoSecrets_L1_L2_L3(t *testing.T) {
 		s2 := e.refresh(s)
 		e.refreshReq(s) // reuse
 		m := e.login(ClientMobile, "phone")
-		e.do("POST", "/auth/logout", hybridJSON(map[string]string{"refresh_token": m.refresh}))
+		e.do("POST", "/auth/refresh/logout", hybridJSON(map[string]string{"refresh_token": m.refresh}))
 		for _, ev := range []string{EventLoginFail, EventLoginSuccess, EventTokenCreated, EventTokenReuse, EventTokenRevoked} {
 			lines := e.logs.events(t, ev)
 			if len(lines) == 0 {
@@ -848,6 +1031,20 @@ func TestLoginAccountBackoff_R2(t *testing.T) {
 			if w.Code != http.StatusTooManyRequests || w.Header().Get("Retry-After") == "" {
 				t.Fatalf("%s second attempt: %d", login, w.Code)
 			}
+		}
+		// L-1: each lockout is an authn_login_lock event with a keyed login
+		// reference, never the login itself (L-4).
+		ev := e.logs.events(t, EventLoginLock)
+		if len(ev) != 2 {
+			t.Fatalf("%d authn_login_lock events, want 2", len(ev))
+		}
+		for _, l := range ev {
+			if ref, _ := l["login_ref"].(string); len(ref) != 16 || l["level"] != "WARN" || l["retry_after"] == nil {
+				t.Fatalf("lock event %v", l)
+			}
+		}
+		if all := e.logs.String(); strings.Contains(all, hybridTestLogin) || strings.Contains(all, "nobody@example.com") {
+			t.Fatal("a login identifier is in the logs")
 		}
 	})
 }

@@ -18,18 +18,21 @@ import (
 // is POST or DELETE and wrapped by http.CrossOriginProtection
 // (H-9, X-1, X-7):
 //
-//	POST   /auth/login         password login; starts a family
-//	POST   /auth/refresh       rotates the refresh token (cookie or body)
-//	POST   /auth/logout        revokes this family, clears the cookie
-//	POST   /auth/logout-all    revokes every family of the user (access token)
-//	POST   /auth/password      changes the password, revokes every family (C-10)
-//	GET    /auth/devices       lists live families (access token)
-//	DELETE /auth/devices/{id}  revokes one family (access token)
+//	POST   /auth/login           password login; starts a family
+//	POST   /auth/refresh         rotates the refresh token (cookie or body)
+//	POST   /auth/refresh/logout  revokes this family (cookie or body), clears the cookie
+//	POST   /auth/logout-all      revokes every family of the user (access token)
+//	POST   /auth/password        changes the password, revokes every family (C-10)
+//	GET    /auth/devices         lists live families (access token)
+//	DELETE /auth/devices/{id}    revokes one family (access token)
+//
+// Logout sits under /auth/refresh because the refresh cookie's Path is
+// /auth/refresh (H-7): the browser sends it nowhere else.
 func (a *Auth) Routes(mux *http.ServeMux) {
 	post := func(pattern string, h http.HandlerFunc) { mux.Handle(pattern, a.csrf.Handler(h)) }
 	post("POST /auth/login", a.handleLogin)
 	post("POST /auth/refresh", a.handleRefresh)
-	post("POST /auth/logout", a.handleLogout)
+	post("POST /auth/refresh/logout", a.handleLogout)
 	mux.Handle("POST /auth/logout-all", a.csrf.Handler(a.RequireUser(http.HandlerFunc(a.handleLogoutAll))))
 	mux.Handle("POST /auth/password", a.csrf.Handler(a.RequireUser(http.HandlerFunc(a.handlePassword))))
 	mux.Handle("GET /auth/devices", a.RequireUser(http.HandlerFunc(a.handleDevices)))
@@ -247,9 +250,9 @@ func (a *Auth) handleLogin(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	now := a.cfg.Now()
 	login := NormalizeLogin(in.Login)
-	if ok, retry := a.limiter.AllowAccount(login, now); !ok {
-		a.audit.Log(ctx, r, slog.LevelWarn, EventRateLimit, slog.String("path", r.URL.Path),
-			slog.String("login_ref", a.audit.Ref("login:"+login)))
+	if ok, retry := a.limiter.AllowAccount(login, now); !ok { // same for unknown accounts
+		a.audit.Log(ctx, r, slog.LevelWarn, EventLoginLock, slog.String("login_ref", a.audit.Ref("login:"+login)),
+			slog.Duration("retry_after", retry))
 		WriteTooManyRequests(w, retry)
 		return
 	}
@@ -509,14 +512,24 @@ func (a *Auth) handlePassword(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	hash, err := a.hasher.Hash(string(in.NewPassword))
-	if err == nil {
-		err = a.cfg.Users.SavePasswordHash(ctx, userID, hash)
-	}
-	if err == nil {
-		err = a.RevokeAllTokens(ctx, r, userID, "password_change")
-	}
 	if err != nil {
 		WriteError(w, http.StatusInternalServerError, "server_error")
+		return
+	}
+	// Revoke before saving, so that no family outlives a failed save, and
+	// sweep again after it, for a login with the old password in between
+	// (C-10): whoever knew the old password keeps nothing.
+	if err := a.RevokeAllTokens(ctx, r, userID, "password_change"); err != nil {
+		a.storeFailed(w, r, err)
+		return
+	}
+	if err := a.cfg.Users.SavePasswordHash(ctx, userID, hash); err != nil {
+		a.audit.Logger().LogAttrs(ctx, slog.LevelError, "user_store_failed", slog.String("error", err.Error()))
+		WriteError(w, http.StatusInternalServerError, "server_error")
+		return
+	}
+	if err := a.sweepUser(ctx, r, userID, "password_change"); err != nil {
+		a.storeFailed(w, r, err)
 		return
 	}
 	a.audit.Log(ctx, r, slog.LevelInfo, EventPasswordChange, slog.String("user_id", userID))

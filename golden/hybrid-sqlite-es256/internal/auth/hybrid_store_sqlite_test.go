@@ -128,7 +128,7 @@ func TestSQLiteTwoInstances_H5_H10(t *testing.T) {
 		t.Fatalf("%d successes across two instances: %v", ok, codes)
 	}
 	s2 := a.start(ClientBrowser, "laptop")
-	if w := b.do("POST", "/auth/logout", "", hybridWithCookie(s2.refresh)); w.Code != http.StatusNoContent {
+	if w := b.do("POST", "/auth/refresh/logout", "", hybridWithCookie(s2.refresh)); w.Code != http.StatusNoContent {
 		t.Fatalf("logout on b: %d", w.Code)
 	}
 	if w := a.refreshReq(s2); w.Code != http.StatusUnauthorized {

@@ -371,7 +371,7 @@ const spaScript = `
     });
   });
   el("logout").addEventListener("click", function () {
-    post("/auth/logout").then(function () { access = null; show("login", "You are logged out."); });
+    post("/auth/refresh/logout").then(function () { access = null; show("login", "You are logged out."); });
   });
   el("logout-all").addEventListener("click", function () {
     post("/auth/logout-all", null, true).then(function () { access = null; show("login", "You are logged out everywhere."); });
