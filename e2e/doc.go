@@ -11,6 +11,11 @@
 //
 //	go test ./e2e/...
 //
+// The JWT test needs no browser and never skips: it builds the jwt
+// variant's issuer and resource examples, runs them together on loopback
+// (plain HTTP, the resource with -dev-loopback-http) as their README says,
+// and checks a client-credentials token against the resource.
+//
 // Screenshots of the main steps go to e2e/artifacts/<test>/ (E2E_ARTIFACTS
 // names another folder).
 package e2e

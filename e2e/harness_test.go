@@ -64,8 +64,9 @@ var (
 	tlsCert  tls.Certificate
 	certErr  error
 
-	buildMu sync.Mutex
-	built   = map[string]string{} // variant -> example binary
+	buildMu  sync.Mutex
+	rendered = map[string]string{} // variant -> its package folder in the module (m.PkgDir)
+	built    = map[string]string{} // variant + "/" + command folder -> binary
 
 	browserOnce   sync.Once
 	browserCtx    context.Context
@@ -164,10 +165,40 @@ func testCert(t *testing.T) {
 // and returns the binary. Each variant builds once per test run.
 func exampleBinary(t *testing.T, variant string) string {
 	t.Helper()
+	return exampleBinaryAt(t, variant, "example")
+}
+
+// exampleBinaryAt builds the command in folder cmd of the variant's package
+// (e.g. "example/issuer"), once per test run.
+func exampleBinaryAt(t *testing.T, variant, cmd string) string {
+	t.Helper()
 	buildMu.Lock()
 	defer buildMu.Unlock()
-	if bin, ok := built[variant]; ok {
+	key := variant + "/" + cmd
+	if bin, ok := built[key]; ok {
 		return bin
+	}
+	pkgDir := renderVariant(t, variant)
+	bin := filepath.Join(workDir, variant+"-"+strings.ReplaceAll(cmd, "/", "-"))
+	build := exec.Command("go", "build", "-o", bin, "./"+pkgDir+"/"+cmd)
+	build.Dir = filepath.Join(workDir, variant)
+	// A template change may need a requirement golden/ lacks yet: let the
+	// go command add it (through the module proxy) rather than fail here.
+	build.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the %s %s: %v\n%s", variant, cmd, err, out)
+	}
+	built[key] = bin
+	return bin
+}
+
+// renderVariant writes the variant, rendered from the current templates,
+// into workDir/<variant> with go.mod and go.sum from golden/, once per test
+// run, and returns its package folder. Callers hold buildMu.
+func renderVariant(t *testing.T, variant string) string {
+	t.Helper()
+	if pkgDir, ok := rendered[variant]; ok {
+		return pkgDir
 	}
 	golden := filepath.Join("..", "golden", variant)
 	data, err := os.ReadFile(filepath.Join(golden, answers.FileName))
@@ -206,17 +237,8 @@ func exampleBinary(t *testing.T, variant string) string {
 			t.Fatal(err)
 		}
 	}
-	bin := filepath.Join(workDir, variant+"-example")
-	cmd := exec.Command("go", "build", "-o", bin, "./"+m.PkgDir+"/example")
-	cmd.Dir = mod
-	// A template change may need a requirement golden/ lacks yet: let the
-	// go command add it (through the module proxy) rather than fail here.
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building the %s example: %v\n%s", variant, err, out)
-	}
-	built[variant] = bin
-	return bin
+	rendered[variant] = m.PkgDir
+	return m.PkgDir
 }
 
 // app is one running example server.

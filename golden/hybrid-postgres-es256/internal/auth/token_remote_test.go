@@ -15,21 +15,50 @@ import (
 )
 
 // ttJWKSServer is a loopback issuer publishing ring's keys and counting
-// fetches. status != 200 makes it fail; body, when set, replaces the set.
+// fetches. status != 200 makes it fail; body, when set, replaces the set;
+// cacheControl, when set, replaces the Cache-Control header. hang makes it
+// accept requests and never answer: each one then waits until the client
+// gives up, which it reports on gaveUp, or until the test ends.
 type ttJWKSServer struct {
-	srv    *httptest.Server
-	hits   atomic.Int64
-	status atomic.Int64
-	body   atomic.Pointer[[]byte]
+	srv          *httptest.Server
+	hits         atomic.Int64
+	status       atomic.Int64
+	body         atomic.Pointer[[]byte]
+	cacheControl atomic.Pointer[string]
+	hang         atomic.Bool
+	gaveUp       chan struct{}
+	release      chan struct{}
 }
 
 func newTTJWKSServer(t *testing.T, ring *KeyRing) *ttJWKSServer {
 	t.Helper()
-	s := &ttJWKSServer{}
+	s := &ttJWKSServer{gaveUp: make(chan struct{}, 16), release: make(chan struct{})}
 	s.status.Store(http.StatusOK)
 	jwks := JWKSHandler(ring, 0, nil)
 	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.hits.Add(1)
+		if s.hang.Load() {
+			select {
+			case <-r.Context().Done(): // the client closed the request
+				select {
+				case s.gaveUp <- struct{}{}:
+				default:
+				}
+			case <-s.release:
+			}
+			return
+		}
+		if cc := s.cacheControl.Load(); cc != nil {
+			b, err := MarshalJWKS(ring.PublicKeys())
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			w.Header().Set("Cache-Control", *cc)
+			_, _ = w.Write(b)
+			return
+		}
 		if st := int(s.status.Load()); st != http.StatusOK {
 			http.Error(w, "down", st)
 			return
@@ -41,7 +70,10 @@ func newTTJWKSServer(t *testing.T, ring *KeyRing) *ttJWKSServer {
 		}
 		jwks.ServeHTTP(w, r)
 	}))
-	t.Cleanup(s.srv.Close)
+	t.Cleanup(func() {
+		close(s.release) // a hanging handler returns, so Close does not wait on it
+		s.srv.Close()
+	})
 	return s
 }
 
@@ -298,5 +330,323 @@ func TestRemoteHTTPSAndNoDowngradeRedirect_J16(t *testing.T) {
 	}
 	if n := plain.hits.Load(); n != 0 {
 		t.Fatalf("http server reached %d times through a redirect", n)
+	}
+}
+
+// ttNoHang bounds every wait of the tests below on remote verification: the
+// J-16 cap on one fetch. The configured timeouts are far shorter, so only a
+// fetch that nothing bounds ever reaches it.
+const ttNoHang = MaxJWKSFetchTimeout
+
+// ttWithin runs f and returns its error; the test fails if f is still
+// running after ttNoHang.
+func ttWithin(t *testing.T, what string, f func() error) error {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- f() }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(ttNoHang):
+		t.Fatalf("%s still blocked after %v", what, ttNoHang)
+		return nil
+	}
+}
+
+// TestRemoteFetchTimeout_J16: the JWKS server accepts the request and never
+// answers, and the caller's HTTPClient has no Timeout of its own. The
+// verifier fails closed (an error, no hang), the server was asked, and the
+// client ends the open fetch itself: jwk.Cache fetches in the background
+// with no deadline of its own, so only the client's Timeout, set from
+// FetchTimeout, bounds it.
+func TestRemoteFetchTimeout_J16(t *testing.T) {
+	e := newTTEnv(t)
+	s := newTTJWKSServer(t, e.ring)
+	s.hang.Store(true)
+	caller := &http.Client{} // no Timeout
+	const fetchTimeout = 300 * time.Millisecond
+	var rk *RemoteKeys
+	err := ttWithin(t, "NewRemoteKeys", func() (err error) {
+		rk, err = NewRemoteKeys(context.Background(), RemoteKeysConfig{
+			JWKSURL: s.url(), AllowInsecureLoopbackHTTP: true,
+			HTTPClient: caller, FetchTimeout: fetchTimeout,
+			Now: e.clock.Now, Logger: e.logger,
+		})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rk.Close(context.Background()) // after the wait below: Close would end the fetch itself
+	if rk.Ready() {
+		t.Fatal("ready without a key set")
+	}
+	v, err := NewVerifier(VerifierConfig{Issuer: ttIssuer, Audience: ttAudience, Keys: rk, Now: e.clock.Now, Logger: e.logger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok := e.sign(t)
+	err = ttWithin(t, "Verify", func() error {
+		_, err := v.Verify(context.Background(), tok)
+		return err
+	})
+	if err == nil || TokenReason(err) != tokenReasonNoKeys {
+		t.Fatalf("err = %v (reason %q), want %q", err, TokenReason(err), tokenReasonNoKeys)
+	}
+	if s.hits.Load() == 0 {
+		t.Fatal("the JWKS server was never asked")
+	}
+	select {
+	case <-s.gaveUp:
+	case <-time.After(ttNoHang):
+		t.Fatalf("a fetch was still open after %v: nothing bounds it", ttNoHang)
+	}
+	if rk.client.Timeout != fetchTimeout {
+		t.Fatalf("fetch client Timeout = %v, want FetchTimeout %v", rk.client.Timeout, fetchTimeout)
+	}
+	if caller.Timeout != 0 {
+		t.Fatalf("the caller's client was changed: Timeout = %v", caller.Timeout)
+	}
+}
+
+// TestRemoteFetchTimeoutConfig_J16: FetchTimeout and the HTTPClient's own
+// Timeout outside 1 ms to 10 s are refused before any fetch, with an error
+// naming the field, the value and the range. Accepted configurations fetch
+// with FetchTimeout, or with the client's Timeout when that is shorter.
+func TestRemoteFetchTimeoutConfig_J16(t *testing.T) {
+	e := newTTEnv(t)
+	s := newTTJWKSServer(t, e.ring)
+	for name, c := range map[string]struct {
+		cfg   RemoteKeysConfig
+		field string
+	}{
+		"fetch_timeout_over_cap":    {RemoteKeysConfig{FetchTimeout: 11 * time.Second}, "FetchTimeout = 11s"},
+		"fetch_timeout_negative":    {RemoteKeysConfig{FetchTimeout: -time.Second}, "FetchTimeout = -1s"},
+		"fetch_timeout_under_floor": {RemoteKeysConfig{FetchTimeout: time.Microsecond}, "FetchTimeout = 1µs"},
+		"client_timeout_over_cap":   {RemoteKeysConfig{HTTPClient: &http.Client{Timeout: 30 * time.Second}}, "HTTPClient.Timeout = 30s"},
+		"client_timeout_negative":   {RemoteKeysConfig{HTTPClient: &http.Client{Timeout: -time.Second}}, "HTTPClient.Timeout = -1s"},
+	} {
+		t.Run(name+"_J16", func(t *testing.T) {
+			cfg := c.cfg
+			cfg.JWKSURL, cfg.AllowInsecureLoopbackHTTP, cfg.Logger = s.url(), true, e.logger
+			rk, err := NewRemoteKeys(context.Background(), cfg)
+			if err == nil {
+				_ = rk.Close(context.Background())
+				t.Fatal("configuration accepted")
+			}
+			for _, want := range []string{c.field, "1ms to 10s"} {
+				if !strings.Contains(err.Error(), want) {
+					t.Fatalf("error %q does not say %q", err, want)
+				}
+			}
+		})
+	}
+	if n := s.hits.Load(); n != 0 {
+		t.Fatalf("%d fetches for refused configurations, want 0", n)
+	}
+	for name, c := range map[string]struct {
+		client      *http.Client
+		fetch, want time.Duration
+	}{
+		"no_client":              {nil, 0, DefaultJWKSFetchTimeout},
+		"client_without_timeout": {&http.Client{}, 2 * time.Second, 2 * time.Second},
+		"client_longer":          {&http.Client{Timeout: 10 * time.Second}, 2 * time.Second, 2 * time.Second},
+		"client_shorter":         {&http.Client{Timeout: time.Second}, 2 * time.Second, time.Second},
+	} {
+		t.Run(name+"_J16", func(t *testing.T) {
+			var own time.Duration
+			if c.client != nil {
+				own = c.client.Timeout
+			}
+			rk, err := NewRemoteKeys(context.Background(), RemoteKeysConfig{
+				JWKSURL: s.url(), AllowInsecureLoopbackHTTP: true,
+				HTTPClient: c.client, FetchTimeout: c.fetch, Logger: e.logger,
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rk.Close(context.Background())
+			if rk.client.Timeout != c.want {
+				t.Fatalf("fetch client Timeout = %v, want %v", rk.client.Timeout, c.want)
+			}
+			if c.client != nil && c.client.Timeout != own {
+				t.Fatalf("the caller's client Timeout changed from %v to %v", own, c.client.Timeout)
+			}
+		})
+	}
+}
+
+// TestRemoteRefreshBounds_J16: MinRefresh and MaxRefresh outside 5 min to
+// 24 h, or MinRefresh above MaxRefresh, are refused before any fetch, with
+// an error naming the field, the value and the range.
+func TestRemoteRefreshBounds_J16(t *testing.T) {
+	e := newTTEnv(t)
+	s := newTTJWKSServer(t, e.ring)
+	const bounds = "5m0s to 24h0m0s"
+	for name, c := range map[string]struct {
+		min, max time.Duration
+		want     []string
+	}{
+		"min_under_floor":  {min: time.Minute, want: []string{"MinRefresh = 1m0s", bounds}},
+		"min_negative":     {min: -5 * time.Minute, want: []string{"MinRefresh = -5m0s", bounds}},
+		"min_over_ceiling": {min: 25 * time.Hour, want: []string{"MinRefresh = 25h0m0s", bounds}},
+		"max_under_floor":  {max: 4 * time.Minute, want: []string{"MaxRefresh = 4m0s", bounds}},
+		"max_over_ceiling": {max: 48 * time.Hour, want: []string{"MaxRefresh = 48h0m0s", bounds}},
+		"min_above_max":    {min: 2 * time.Hour, max: time.Hour, want: []string{"MinRefresh 2h0m0s is above MaxRefresh 1h0m0s"}},
+	} {
+		t.Run(name+"_J16", func(t *testing.T) {
+			rk, err := NewRemoteKeys(context.Background(), RemoteKeysConfig{
+				JWKSURL: s.url(), AllowInsecureLoopbackHTTP: true,
+				MinRefresh: c.min, MaxRefresh: c.max, Logger: e.logger,
+			})
+			if err == nil {
+				_ = rk.Close(context.Background())
+				t.Fatal("configuration accepted")
+			}
+			for _, want := range c.want {
+				if !strings.Contains(err.Error(), want) {
+					t.Fatalf("error %q does not say %q", err, want)
+				}
+			}
+		})
+	}
+	if n := s.hits.Load(); n != 0 {
+		t.Fatalf("%d fetches for refused configurations, want 0", n)
+	}
+}
+
+// TestRemoteRefreshIntervalsReachCache_J16: the configured bounds are the
+// ones jwk.Cache schedules with. When the issuer asks for max-age=1 the
+// next refresh is MinRefresh after the fetch; when it asks for a day, it is
+// MaxRefresh after. jwk.Cache's own defaults (15 min and 30 days) would
+// schedule it elsewhere.
+func TestRemoteRefreshIntervalsReachCache_J16(t *testing.T) {
+	for name, c := range map[string]struct {
+		cacheControl   string
+		min, max, want time.Duration
+	}{
+		"issuer_below_min":  {"public, max-age=1", 7 * time.Minute, 20 * time.Hour, 7 * time.Minute},
+		"issuer_above_max":  {"public, max-age=86400", 6 * time.Minute, 9 * time.Minute, 9 * time.Minute},
+		"floor_and_ceiling": {"public, max-age=1", JWKSRefreshFloor, JWKSRefreshCeiling, JWKSRefreshFloor},
+	} {
+		t.Run(name+"_J16", func(t *testing.T) {
+			e := newTTEnv(t)
+			s := newTTJWKSServer(t, e.ring)
+			s.cacheControl.Store(&c.cacheControl)
+			before := time.Now()
+			rk, err := NewRemoteKeys(context.Background(), RemoteKeysConfig{
+				JWKSURL: s.url(), AllowInsecureLoopbackHTTP: true,
+				MinRefresh: c.min, MaxRefresh: c.max, Logger: e.logger,
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rk.Close(context.Background())
+			after := time.Now()
+			if !rk.Ready() {
+				t.Fatal("key set not loaded")
+			}
+			res := rk.res.Load()
+			if res.MinInterval() != c.min || res.MaxInterval() != c.max {
+				t.Fatalf("jwk.Cache bounds %v..%v, want %v..%v", res.MinInterval(), res.MaxInterval(), c.min, c.max)
+			}
+			if next := res.Next(); next.Before(before.Add(c.want)) || next.After(after.Add(c.want)) {
+				t.Fatalf("next refresh %v after the fetch, want %v", next.Sub(before).Round(time.Second), c.want)
+			}
+		})
+	}
+}
+
+// TestRemoteLoopbackHTTPOptIn_J16: AllowInsecureLoopbackHTTP lets http:// reach
+// 127.0.0.1, ::1 and localhost only; every other host, including names that
+// merely start with a loopback name and the unspecified address, still
+// needs https.
+func TestRemoteLoopbackHTTPOptIn_J16(t *testing.T) {
+	for raw, wantOK := range map[string]bool{
+		"http://127.0.0.1:8080/.well-known/jwks.json":  true,
+		"http://localhost:8080/.well-known/jwks.json":  true,
+		"http://[::1]:8080/.well-known/jwks.json":      true,
+		"https://issuer.example/.well-known/jwks.json": true,
+		"http://issuer.example/.well-known/jwks.json":  false,
+		"http://10.0.0.1/.well-known/jwks.json":        false,
+		"http://192.168.1.10:8080/jwks.json":           false,
+		"http://localhost.evil.test/jwks.json":         false,
+		"http://127.0.0.1.evil.test/jwks.json":         false,
+		"http://0.0.0.0:8080/jwks.json":                false,
+		"http://[::]:8080/jwks.json":                   false,
+		"http://2130706433/jwks.json":                  false,
+	} {
+		err := tokenCheckJWKSURL(raw, true)
+		if gotOK := err == nil; gotOK != wantOK {
+			t.Errorf("%q with the loopback option: err %v, want ok=%v", raw, err, wantOK)
+		}
+	}
+	// And through NewRemoteKeys: refused before any connection.
+	rk, err := NewRemoteKeys(context.Background(), RemoteKeysConfig{
+		JWKSURL: "http://192.0.2.1/.well-known/jwks.json", AllowInsecureLoopbackHTTP: true,
+		FetchTimeout: time.Millisecond,
+	})
+	if err == nil {
+		_ = rk.Close(context.Background())
+		t.Fatal("non-loopback http accepted with the loopback option")
+	}
+	if !strings.Contains(err.Error(), "only https") {
+		t.Fatalf("non-loopback http with the loopback option: err %v", err)
+	}
+}
+
+// TestRemoteKeyURLHeadersNoFetch_J3: a verifier backed by RemoteKeys gets
+// tokens whose jku or x5u names a loopback server. Each is rejected for the
+// header; that server is never asked; and the JWKS is not fetched again,
+// not even for a kid the set lacks (which would otherwise earn a refetch).
+func TestRemoteKeyURLHeadersNoFetch_J3(t *testing.T) {
+	e := newTTEnv(t)
+	s := newTTJWKSServer(t, e.ring)
+	v, _ := e.remote(t, s)
+	if !ttVerifies(t, v, e.sign(t)) {
+		t.Fatal("a plain token did not verify: the test would prove nothing")
+	}
+	attacker := ttKey(t, 3)
+	attackerJWKS, err := MarshalJWKS(map[string]PublicKey{"attacker-kid": tokenPublicOf(attacker)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bait atomic.Int64
+	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		bait.Add(1)
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(attackerJWKS)
+	}))
+	defer evil.Close()
+	signAttacker := func(in string) []byte {
+		sig, err := tokenSigningMethod.Sign(in, attacker)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sig
+	}
+	fetches := s.hits.Load()
+	for _, name := range []string{"jku", "x5u"} {
+		for kid, sign := range map[string]func(string) []byte{
+			e.ring.Active().KID: e.signActive(t), // a key the JWKS has
+			"attacker-kid":      signAttacker,    // a key only the header's URL has
+		} {
+			h := e.header()
+			h["kid"] = kid
+			h[name] = evil.URL + "/.well-known/jwks.json"
+			_, err := v.Verify(context.Background(), ttForge(t, h, e.claims(), sign))
+			if err == nil {
+				t.Fatalf("%s token with kid %q verified", name, kid)
+			}
+			if r := TokenReason(err); r != tokenReasonHeader {
+				t.Fatalf("%s token with kid %q: reason %q, want %q", name, kid, r, tokenReasonHeader)
+			}
+		}
+	}
+	if n := bait.Load(); n != 0 {
+		t.Fatalf("the server named in the token was asked %d times", n)
+	}
+	if n := s.hits.Load(); n != fetches {
+		t.Fatalf("the JWKS was fetched %d more times for tokens with key URLs", n-fetches)
 	}
 }

@@ -4,7 +4,6 @@ package auth
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -27,11 +26,17 @@ import (
 // RefetchEvery (x/time/rate), so random kids cannot flood the issuer.
 // Until a first set has loaded every token is rejected (fail closed).
 
-// Remote JWKS defaults and limits (J-16).
+// Remote JWKS defaults and limits (J-16). A fetch never takes longer than
+// MaxJWKSFetchTimeout, and the background refresh interval always lies
+// within [JWKSRefreshFloor, JWKSRefreshCeiling].
 const (
 	DefaultJWKSFetchTimeout = 10 * time.Second
-	DefaultJWKSMinRefresh   = 5 * time.Minute
-	DefaultJWKSMaxRefresh   = 24 * time.Hour
+	MinJWKSFetchTimeout     = time.Millisecond
+	MaxJWKSFetchTimeout     = 10 * time.Second
+	JWKSRefreshFloor        = 5 * time.Minute
+	JWKSRefreshCeiling      = 24 * time.Hour
+	DefaultJWKSMinRefresh   = JWKSRefreshFloor
+	DefaultJWKSMaxRefresh   = JWKSRefreshCeiling
 	DefaultJWKSRefetchEvery = time.Minute
 	MaxJWKSBodyBytes        = 1 << 20
 )
@@ -41,14 +46,19 @@ type RemoteKeysConfig struct {
 	// JWKSURL is the issuer's key set, e.g. "https://auth.example.com/.well-known/jwks.json".
 	// It must be https:// (J-3, J-16).
 	JWKSURL string
-	// HTTPClient fetches the key set. Default: a client with a 10 s timeout.
-	// It is always wrapped with jwk.WrapHTTPClientDefaults (no https->http
-	// redirects).
+	// HTTPClient fetches the key set (default: a plain client). NewRemoteKeys
+	// uses a copy whose Timeout is FetchTimeout, or the client's own Timeout
+	// when that is shorter, so that no fetch, background ones included, can
+	// hang; the caller's client is not changed. Its Timeout must be 0 or
+	// within [MinJWKSFetchTimeout, MaxJWKSFetchTimeout]. The copy is wrapped
+	// with jwk.WrapHTTPClientDefaults (no https->http redirects).
 	HTTPClient *http.Client
-	// FetchTimeout bounds the first load and every refetch (default 10 s).
+	// FetchTimeout bounds the first load and every fetch (default 10 s,
+	// accepted 1 ms to 10 s).
 	FetchTimeout time.Duration
-	// MinRefresh and MaxRefresh bound the background refresh interval
-	// (defaults 5 min and 24 h; the issuer's Cache-Control picks within).
+	// MinRefresh and MaxRefresh bound the background refresh interval; the
+	// issuer's Cache-Control picks within. Defaults 5 min and 24 h, which are
+	// also the accepted range of both, and MinRefresh <= MaxRefresh.
 	MinRefresh, MaxRefresh time.Duration
 	// RefetchEvery gates refetches on an unknown kid (default 60 s).
 	RefetchEvery time.Duration
@@ -66,6 +76,7 @@ type RemoteKeysConfig struct {
 // RemoteKeys is a KeySource backed by a remote JWKS.
 type RemoteKeys struct {
 	cfg     RemoteKeysConfig
+	client  *http.Client // what the cache fetches with: Timeout <= FetchTimeout
 	cache   *jwk.Cache
 	res     atomic.Pointer[httprc.ResourceBase[jwk.Set]] // set once registered
 	limiter *rate.Limiter
@@ -100,6 +111,19 @@ func tokenCheckJWKSURL(raw string, allowLoopbackHTTP bool) error {
 	return fmt.Errorf("auth: JWKS URL %q: only https is allowed", raw)
 }
 
+// tokenRemoteDuration checks one configured duration: 0 selects def, any
+// other value must lie within [lo, hi]. The error names the field, the
+// value and the accepted range.
+func tokenRemoteDuration(field string, v, def, lo, hi time.Duration) (time.Duration, error) {
+	if v == 0 {
+		return def, nil
+	}
+	if v < lo || v > hi {
+		return 0, fmt.Errorf("auth: remote keys: %s = %v is out of range: want %v to %v, or 0 for the default", field, v, lo, hi)
+	}
+	return v, nil
+}
+
 // NewRemoteKeys registers cfg.JWKSURL with a jwk.Cache and waits up to
 // FetchTimeout for the first set. If that first fetch fails it still
 // returns a RemoteKeys, which rejects every token until a set loads (the
@@ -109,17 +133,23 @@ func NewRemoteKeys(ctx context.Context, cfg RemoteKeysConfig) (*RemoteKeys, erro
 	if err := tokenCheckJWKSURL(cfg.JWKSURL, cfg.AllowInsecureLoopbackHTTP); err != nil {
 		return nil, err
 	}
-	if cfg.FetchTimeout <= 0 {
-		cfg.FetchTimeout = DefaultJWKSFetchTimeout
+	var err error
+	if cfg.FetchTimeout, err = tokenRemoteDuration("FetchTimeout", cfg.FetchTimeout, DefaultJWKSFetchTimeout, MinJWKSFetchTimeout, MaxJWKSFetchTimeout); err != nil {
+		return nil, err
 	}
-	if cfg.MinRefresh <= 0 {
-		cfg.MinRefresh = DefaultJWKSMinRefresh
+	if cfg.HTTPClient != nil && cfg.HTTPClient.Timeout != 0 {
+		if _, err := tokenRemoteDuration("HTTPClient.Timeout", cfg.HTTPClient.Timeout, 0, MinJWKSFetchTimeout, MaxJWKSFetchTimeout); err != nil {
+			return nil, err
+		}
 	}
-	if cfg.MaxRefresh <= 0 {
-		cfg.MaxRefresh = DefaultJWKSMaxRefresh
+	if cfg.MinRefresh, err = tokenRemoteDuration("MinRefresh", cfg.MinRefresh, DefaultJWKSMinRefresh, JWKSRefreshFloor, JWKSRefreshCeiling); err != nil {
+		return nil, err
+	}
+	if cfg.MaxRefresh, err = tokenRemoteDuration("MaxRefresh", cfg.MaxRefresh, DefaultJWKSMaxRefresh, JWKSRefreshFloor, JWKSRefreshCeiling); err != nil {
+		return nil, err
 	}
 	if cfg.MinRefresh > cfg.MaxRefresh {
-		return nil, errors.New("auth: remote keys: MinRefresh > MaxRefresh")
+		return nil, fmt.Errorf("auth: remote keys: MinRefresh %v is above MaxRefresh %v", cfg.MinRefresh, cfg.MaxRefresh)
 	}
 	if cfg.RefetchEvery <= 0 {
 		cfg.RefetchEvery = DefaultJWKSRefetchEvery
@@ -133,13 +163,19 @@ func NewRemoteKeys(ctx context.Context, cfg RemoteKeysConfig) (*RemoteKeys, erro
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	base := cfg.HTTPClient
-	if base == nil {
-		base = &http.Client{Timeout: DefaultJWKSFetchTimeout}
+	// jwk.Cache fetches in the background with its own context, so the
+	// client's Timeout is the only bound there: never leave it unset or
+	// longer than FetchTimeout (J-16).
+	var base http.Client
+	if cfg.HTTPClient != nil {
+		base = *cfg.HTTPClient // a copy: the caller's client keeps its settings
 	}
-	client := jwk.WrapHTTPClientDefaults(base)
+	if base.Timeout == 0 || base.Timeout > cfg.FetchTimeout {
+		base.Timeout = cfg.FetchTimeout
+	}
+	client := jwk.WrapHTTPClientDefaults(&base)
 
-	rk := &RemoteKeys{cfg: cfg, limiter: rate.NewLimiter(rate.Every(cfg.RefetchEvery), 1)}
+	rk := &RemoteKeys{cfg: cfg, client: client, limiter: rate.NewLimiter(rate.Every(cfg.RefetchEvery), 1)}
 	life, stop := context.WithCancel(context.Background())
 	cache, err := jwk.NewCache(life, httprc.NewClient(
 		httprc.WithHTTPClient(client),

@@ -7,7 +7,9 @@
 //	export AUTH_SIGNING_KEY_FILE=signing.pem AUTH_LOG_KEY=$(openssl rand -base64 32)
 //	AUTH_CLIENTS='billing:<sha256 hex>' go run ./internal/auth/example/issuer
 //
-// Serve it behind TLS: remote verifiers only fetch the JWKS over https.
+// It listens on plain HTTP (-addr, default localhost:8080). Serve it behind
+// TLS: remote verifiers fetch the JWKS over https only, except on loopback
+// when explicitly allowed (the resource example's -dev-loopback-http).
 package main
 
 import (
@@ -16,6 +18,7 @@ import (
 	"fmt"
 	"log"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"strings"
@@ -83,7 +86,11 @@ func main() {
 		fmt.Fprintf(w, "sub=%s client_id=%s scope=%s\n", c.Subject, c.ClientID, c.Scope)
 	})))
 	// authgen:wiring end
-	srv := &http.Server{Addr: *addr, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-	log.Printf("issuer listening on %s", *addr)
-	log.Fatal(srv.ListenAndServe())
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("listening on http://%s\n", ln.Addr()) // the real port, also with -addr 127.0.0.1:0
+	log.Fatal(srv.Serve(ln))
 }

@@ -4,12 +4,22 @@
 // verifying them with the issuer's published JWKS.
 //
 //	AUTH_JWKS_URL=https://issuer.example/.well-known/jwks.json go run ./internal/auth/example/resource
+//
+// Next to the issuer example on the same machine, which serves plain HTTP:
+//
+//	AUTH_JWKS_URL=http://localhost:8080/.well-known/jwks.json go run ./internal/auth/example/resource -dev-loopback-http
+//
+// -dev-loopback-http allows an http:// JWKS URL on 127.0.0.1, ::1 or
+// localhost only (RemoteKeysConfig.AllowInsecureLoopbackHTTP); any other
+// host still needs https. It is for local development, never production.
 package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"log"
+	"net"
 	"net/http"
 	"os"
 	"time"
@@ -18,11 +28,18 @@ import (
 )
 
 func main() {
+	addr := flag.String("addr", "localhost:8081", "listen address")
+	devLoopbackHTTP := flag.Bool("dev-loopback-http", false, "development only: allow an http:// AUTH_JWKS_URL on 127.0.0.1, ::1 or localhost")
+	flag.Parse()
+
 	jwksURL := os.Getenv("AUTH_JWKS_URL")
 	if jwksURL == "" {
 		log.Fatal("set AUTH_JWKS_URL to the issuer's https://…" + auth.JWKSPath)
 	}
-	keys, err := auth.NewRemoteKeys(context.Background(), auth.RemoteKeysConfig{JWKSURL: jwksURL})
+	keys, err := auth.NewRemoteKeys(context.Background(), auth.RemoteKeysConfig{
+		JWKSURL:                   jwksURL,
+		AllowInsecureLoopbackHTTP: *devLoopbackHTTP, // false in production: https only
+	})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -44,7 +61,11 @@ func main() {
 	})
 	mux.Handle("GET /hello", verifier.Middleware(auth.RequireScope("read")(hello)))
 
-	srv := &http.Server{Addr: "localhost:8081", Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-	log.Printf("resource listening on %s", srv.Addr)
-	log.Fatal(srv.ListenAndServe())
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("listening on http://%s\n", ln.Addr()) // the real port, also with -addr 127.0.0.1:0
+	log.Fatal(srv.Serve(ln))
 }
