@@ -81,6 +81,40 @@ func TestRedaction_L2(t *testing.T) {
 	}
 }
 
+// isSecretKey is the secretKey regexp without its cost: both agree on
+// every key, ASCII or not, in any case (L-2).
+func TestSecretKeyMatchesRegexp_L2(t *testing.T) {
+	keys := []string{"", "p", "pas", "pass", "PASSWORD", "new_Password", "passwd", "pw", "user_id",
+		"session_token", "TOKEN", "tok", "toke_n", "Secret", "client_secret_hash", "authorization",
+		"Authorizatio", "Set-Cookie", "cookies", "db_dsn", "DSN", "ds_n", "event", "ip", "family_ref",
+		"paſs", "toKen", "état", "sécret", "secreté", "üser", "x" + strings.Repeat("a", 200) + "dsn"}
+	for _, k := range keys {
+		if got, want := isSecretKey(k), secretKey.MatchString(k); got != want {
+			t.Errorf("isSecretKey(%q) = %v, the regexp says %v", k, got, want)
+		}
+	}
+}
+
+// BenchmarkSecretKey runs the key check of every logged attribute both
+// ways, side by side.
+func BenchmarkSecretKey(b *testing.B) {
+	keys := []string{"event", "ip", "user_agent", "request_id", "user_id", "family_ref", "client_kind", "reason", "session_token"}
+	b.Run("regexp", func(b *testing.B) {
+		for b.Loop() {
+			for _, k := range keys {
+				secretKey.MatchString(k)
+			}
+		}
+	})
+	b.Run("isSecretKey", func(b *testing.B) {
+		for b.Loop() {
+			for _, k := range keys {
+				isSecretKey(k)
+			}
+		}
+	})
+}
+
 func TestAuditFields_L1(t *testing.T) {
 	a, buf := newTestAuditor(t)
 	r := httptest.NewRequest("POST", "/login", nil)

@@ -3,6 +3,7 @@
 package auth
 
 import (
+	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -11,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
+	"unicode/utf8"
 )
 
 // Audit events, named after the OWASP Logging Vocabulary (L-1).
@@ -48,7 +50,41 @@ func (Secret) String() string { return "REDACTED" }
 // GoString implements fmt.GoStringer.
 func (Secret) GoString() string { return "REDACTED" }
 
+// secretKeyParts are the words that mark an attribute key as a secret, in
+// any case (L-2).
+var secretKeyParts = [...][]byte{[]byte("pass"), []byte("token"), []byte("secret"), []byte("authorization"), []byte("cookie"), []byte("dsn")}
+
+// secretKey is the same rule for keys that are long or not ASCII, where
+// case folding needs Unicode tables ("ſ" folds to "s").
 var secretKey = regexp.MustCompile(`(?i)pass|token|secret|authorization|cookie|dsn`)
+
+// isSecretKey reports whether key contains one of secretKeyParts, ignoring
+// case. Every event passes each key through it, so short ASCII keys are
+// lower-cased on the stack and searched without the regexp or an
+// allocation (BenchmarkSecretKey).
+func isSecretKey(key string) bool {
+	var buf [64]byte
+	if len(key) > len(buf) {
+		return secretKey.MatchString(key)
+	}
+	lower := buf[:len(key)]
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if c >= utf8.RuneSelf {
+			return secretKey.MatchString(key)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	for _, part := range secretKeyParts {
+		if bytes.Contains(lower, part) {
+			return true
+		}
+	}
+	return false
+}
 
 // RedactAttr is a slog.HandlerOptions.ReplaceAttr that blanks every attribute
 // whose key looks like a secret (L-2) and writes times in UTC (L-1).
@@ -56,7 +92,7 @@ func RedactAttr(_ []string, a slog.Attr) slog.Attr {
 	if a.Key == slog.TimeKey && a.Value.Kind() == slog.KindTime {
 		return slog.Time(slog.TimeKey, a.Value.Time().UTC())
 	}
-	if secretKey.MatchString(a.Key) {
+	if isSecretKey(a.Key) {
 		return slog.String(a.Key, "REDACTED")
 	}
 	return a
@@ -91,7 +127,7 @@ func (h redactHandler) WithGroup(name string) slog.Handler {
 // redact blanks a secret-looking attribute, resolves LogValuers (so Secret
 // becomes REDACTED) and recurses into groups.
 func redact(a slog.Attr) slog.Attr {
-	if secretKey.MatchString(a.Key) {
+	if isSecretKey(a.Key) {
 		return slog.String(a.Key, "REDACTED")
 	}
 	v := a.Value.Resolve()
