@@ -33,28 +33,6 @@ func hybridForEachStore(t *testing.T, fn func(t *testing.T, open func(testing.TB
 	}
 }
 
-// hybridClock is an injectable clock; tests never sleep.
-type hybridClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newHybridClock() *hybridClock {
-	return &hybridClock{t: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)}
-}
-
-func (c *hybridClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *hybridClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 const (
 	hybridTestLogin    = "alice@example.com"
 	hybridTestPassword = "S3ntinel-pw-correct-horse"
@@ -87,7 +65,7 @@ type hybridEnv struct {
 	t     testing.TB
 	a     *Auth
 	h     http.Handler
-	clock *hybridClock
+	clock *testClock
 	logs  *syncBuffer
 	store RefreshStore
 	ring  *KeyRing
@@ -99,7 +77,7 @@ func newHybridEnv(t testing.TB, store RefreshStore, opts ...func(*Config)) *hybr
 	if err != nil {
 		t.Fatal(err)
 	}
-	clock := newHybridClock()
+	clock := newTestClock()
 	logs := &syncBuffer{}
 	logger := slog.New(NewAuditHandler(logs, slog.LevelDebug))
 	ring, err := NewKeyRing(key, time.Hour, clock.Now)
