@@ -3,7 +3,6 @@
 package auth
 
 import (
-	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/base64"
@@ -63,24 +62,6 @@ func (c *ttCountingKeys) LookupKey(kid string) (PublicKey, bool) {
 	return c.KeySource.LookupKey(kid)
 }
 
-// ttSyncBuffer is a log sink safe for concurrent writers.
-type ttSyncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *ttSyncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *ttSyncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 type ttEnv struct {
 	clock    *testClock
 	ring     *KeyRing
@@ -88,7 +69,7 @@ type ttEnv struct {
 	verifier *Verifier
 	keys     *ttCountingKeys
 	deny     *MemoryDenylist
-	logs     *ttSyncBuffer
+	logs     *syncBuffer
 	logger   *slog.Logger
 }
 
@@ -100,7 +81,7 @@ func newTTEnv(t testing.TB) *ttEnv {
 // newTTEnvKey is newTTEnv with a given signing key.
 func newTTEnvKey(t testing.TB, key PrivateKey) *ttEnv {
 	t.Helper()
-	e := &ttEnv{clock: newTestClock(), logs: &ttSyncBuffer{}}
+	e := &ttEnv{clock: newTestClock(), logs: &syncBuffer{}}
 	e.logger = slog.New(slog.NewJSONHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	ring, err := NewKeyRing(key, DefaultAccessTTL+DefaultLeeway, e.clock.Now)
 	if err != nil {

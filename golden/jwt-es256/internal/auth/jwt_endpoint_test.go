@@ -23,13 +23,13 @@ type ttIssuerEnv struct {
 	users  *testUsers
 	secret string
 	clock  *testClock
-	logs   *ttSyncBuffer
+	logs   *syncBuffer
 }
 
 func newTTIssuer(t *testing.T, edit ...func(*Config)) *ttIssuerEnv {
 	t.Helper()
 	secret, hash := NewClientSecret()
-	is := &ttIssuerEnv{users: newTestUsers(), secret: secret, clock: newTestClock(), logs: &ttSyncBuffer{}}
+	is := &ttIssuerEnv{users: newTestUsers(), secret: secret, clock: newTestClock(), logs: &syncBuffer{}}
 	is.users.add(t, newFastHasher(t), "alice@example.com", "user-42", "correct horse battery staple")
 	cfg := DefaultConfig()
 	cfg.Issuer, cfg.Audience = ttIssuer, []string{ttAudience}
