@@ -18,6 +18,7 @@ var commonFiles = []File{
 	{Tmpl: "common/common_passwords.txt.tmpl", Out: "common_passwords.txt", For: all},
 	{Tmpl: "common/audit.go.tmpl", Out: "audit.go", For: all},
 	{Tmpl: "common/csrf.go.tmpl", Out: "csrf.go", For: cookies},
+	{Tmpl: "common/clock_test.go.tmpl", Out: "clock_test.go", For: all},
 	{Tmpl: "common/userstore_test.go.tmpl", Out: "userstore_test.go", For: all},
 	{Tmpl: "common/opaque_token_test.go.tmpl", Out: "opaque_token_test.go", For: all},
 	{Tmpl: "common/opaque_token_fuzz_test.go.tmpl", Out: "opaque_token_fuzz_test.go", For: all},

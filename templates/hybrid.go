@@ -5,9 +5,9 @@ import "github.com/authgen/authgen/internal/model"
 // hybridFiles are the hybrid strategy's own files: refresh-token families
 // (rotation, reuse detection, transports, devices) over a RefreshStore.
 // The access-token files (jwt/ rows For tokens), the shared pieces
-// (common/ rows For all or cookies) and the PostgreSQL/Redis connection
-// and test-server files (session/ rows For cookies) are listed by their
-// owners, not here.
+// (common/ rows For all or cookies) and the SQLite/PostgreSQL/Redis
+// connection, migration-runner and test-server files (session/ rows For
+// cookies) are listed by their owners, not here.
 var hybridFiles = []File{
 	{Tmpl: "hybrid/doc.go.tmpl", Out: "doc.go", For: hybrid},
 	{Tmpl: "hybrid/hybrid.go.tmpl", Out: "hybrid.go", For: hybrid},

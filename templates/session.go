@@ -8,8 +8,9 @@ func sharedStore(m model.Model) bool { return m.StorePostgres() || m.StoreRedis(
 
 // sessionFiles are the session strategy's files. The memory store is
 // always rendered (tests and the example use it); the other stores and
-// their migrations only when chosen. Rows For cookies (the PostgreSQL and
-// Redis connections and their test servers) serve the hybrid strategy too.
+// their migrations only when chosen. Rows For cookies (the SQLite,
+// PostgreSQL and Redis connections with their migration runners and tests,
+// and the test servers) serve the hybrid strategy too.
 var sessionFiles = []File{
 	{Tmpl: "session/doc.go.tmpl", Out: "doc.go", For: session},
 	{Tmpl: "session/config.go.tmpl", Out: "config.go", For: session},
@@ -18,6 +19,7 @@ var sessionFiles = []File{
 	{Tmpl: "session/csrf_tokens.go.tmpl", Out: "csrf_tokens.go", For: session},
 	{Tmpl: "session/store.go.tmpl", Out: "store.go", For: session},
 	{Tmpl: "session/store_memory.go.tmpl", Out: "store_memory.go", For: session},
+	{Tmpl: "session/sqlite.go.tmpl", Out: "sqlite.go", For: cookies, When: model.Model.StoreSQLite},
 	{Tmpl: "session/store_sqlite.go.tmpl", Out: "store_sqlite.go", For: session, When: model.Model.StoreSQLite},
 	{Tmpl: "session/migrations/0001_sessions.sql.tmpl", Out: "migrations/0001_sessions.sql", For: session, When: model.Model.StoreSQLite},
 	{Tmpl: "session/postgres.go.tmpl", Out: "postgres.go", For: cookies, When: model.Model.StorePostgres},
@@ -30,6 +32,7 @@ var sessionFiles = []File{
 	{Tmpl: "session/login_test.go.tmpl", Out: "login_test.go", For: session},
 	{Tmpl: "session/csrf_tokens_test.go.tmpl", Out: "csrf_tokens_test.go", For: session},
 	{Tmpl: "session/store_test.go.tmpl", Out: "store_test.go", For: session},
+	{Tmpl: "session/sqlite_test.go.tmpl", Out: "sqlite_test.go", For: cookies, When: model.Model.StoreSQLite},
 	{Tmpl: "session/store_sqlite_test.go.tmpl", Out: "store_sqlite_test.go", For: session, When: model.Model.StoreSQLite},
 	{Tmpl: "session/testserver_test.go.tmpl", Out: "testserver_test.go", For: cookies, When: sharedStore},
 	{Tmpl: "session/testserver_postgres_test.go.tmpl", Out: "testserver_postgres_test.go", For: cookies, When: model.Model.StorePostgres},

@@ -3,7 +3,6 @@
 package auth
 
 import (
-	"bytes"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -15,7 +14,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 )
 
 // Shared helpers of the token tests. Names start with tt to stay clear of
@@ -25,28 +23,6 @@ const (
 	ttIssuer   = "https://issuer.test"
 	ttAudience = "https://api.test"
 )
-
-var ttT0 = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-
-// ttClock is an injectable clock; tests never sleep.
-type ttClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newTTClock() *ttClock { return &ttClock{t: ttT0} }
-
-func (c *ttClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *ttClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
 
 // ttGenKey makes a test key quickly (RS256: 2048 bits, the minimum; the
 // 3072-bit production size is tested once in TestKeyGenerate_J13).
@@ -86,32 +62,14 @@ func (c *ttCountingKeys) LookupKey(kid string) (PublicKey, bool) {
 	return c.KeySource.LookupKey(kid)
 }
 
-// ttSyncBuffer is a log sink safe for concurrent writers.
-type ttSyncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *ttSyncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *ttSyncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 type ttEnv struct {
-	clock    *ttClock
+	clock    *testClock
 	ring     *KeyRing
 	signer   *Signer
 	verifier *Verifier
 	keys     *ttCountingKeys
 	deny     *MemoryDenylist
-	logs     *ttSyncBuffer
+	logs     *syncBuffer
 	logger   *slog.Logger
 }
 
@@ -123,7 +81,7 @@ func newTTEnv(t testing.TB) *ttEnv {
 // newTTEnvKey is newTTEnv with a given signing key.
 func newTTEnvKey(t testing.TB, key PrivateKey) *ttEnv {
 	t.Helper()
-	e := &ttEnv{clock: newTTClock(), logs: &ttSyncBuffer{}}
+	e := &ttEnv{clock: newTestClock(), logs: &syncBuffer{}}
 	e.logger = slog.New(slog.NewJSONHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	ring, err := NewKeyRing(key, DefaultAccessTTL+DefaultLeeway, e.clock.Now)
 	if err != nil {

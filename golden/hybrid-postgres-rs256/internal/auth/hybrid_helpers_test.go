@@ -3,7 +3,6 @@
 package auth
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -34,76 +33,11 @@ func hybridForEachStore(t *testing.T, fn func(t *testing.T, open func(testing.TB
 	}
 }
 
-// hybridClock is an injectable clock; tests never sleep.
-type hybridClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newHybridClock() *hybridClock {
-	return &hybridClock{t: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)}
-}
-
-func (c *hybridClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *hybridClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
-// hybridLog is a concurrency-safe log sink.
-type hybridLog struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *hybridLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *hybridLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
-}
-
-// events returns the decoded log lines whose event is name.
-func (l *hybridLog) events(t testing.TB, name string) []map[string]any {
-	t.Helper()
-	var out []map[string]any
-	for _, line := range strings.Split(strings.TrimSpace(l.String()), "\n") {
-		if line == "" {
-			continue
-		}
-		var m map[string]any
-		if err := json.Unmarshal([]byte(line), &m); err != nil {
-			t.Fatalf("log line is not JSON: %q", line)
-		}
-		if m["event"] == name {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
 const (
 	hybridTestLogin    = "alice@example.com"
 	hybridTestPassword = "S3ntinel-pw-correct-horse"
 	hybridTestUserID   = "user-1"
 )
-
-// hybridUsers is an in-memory UserStore.
-type hybridUsers struct {
-	mu    sync.Mutex
-	users map[string]UserRecord // by login
-}
 
 var hybridTestHash = sync.OnceValue(func() string {
 	h, err := NewPasswordHasher(DefaultPasswordConfig())
@@ -117,43 +51,11 @@ var hybridTestHash = sync.OnceValue(func() string {
 	return s
 })
 
-func newHybridUsers() *hybridUsers {
-	return &hybridUsers{users: map[string]UserRecord{
-		hybridTestLogin: {ID: hybridTestUserID, PasswordHash: hybridTestHash()},
-	}}
-}
-
-func (u *hybridUsers) FindUserByLogin(_ context.Context, login string) (UserRecord, error) {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	if r, ok := u.users[login]; ok {
-		return r, nil
-	}
-	return UserRecord{}, ErrUserNotFound
-}
-
-func (u *hybridUsers) FindUserByID(_ context.Context, id string) (UserRecord, error) {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	for _, r := range u.users {
-		if r.ID == id {
-			return r, nil
-		}
-	}
-	return UserRecord{}, ErrUserNotFound
-}
-
-func (u *hybridUsers) SavePasswordHash(_ context.Context, id, hash string) error {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	for k, r := range u.users {
-		if r.ID == id {
-			r.PasswordHash = hash
-			u.users[k] = r
-			return nil
-		}
-	}
-	return ErrUserNotFound
+// newHybridUsers returns the common test UserStore holding the test user.
+func newHybridUsers() *testUsers {
+	u := newTestUsers()
+	u.addHash(hybridTestLogin, hybridTestUserID, hybridTestHash())
+	return u
 }
 
 var hybridTestKey = sync.OnceValues(GenerateSigningKey)
@@ -163,8 +65,8 @@ type hybridEnv struct {
 	t     testing.TB
 	a     *Auth
 	h     http.Handler
-	clock *hybridClock
-	logs  *hybridLog
+	clock *testClock
+	logs  *syncBuffer
 	store RefreshStore
 	ring  *KeyRing
 }
@@ -175,8 +77,8 @@ func newHybridEnv(t testing.TB, store RefreshStore, opts ...func(*Config)) *hybr
 	if err != nil {
 		t.Fatal(err)
 	}
-	clock := newHybridClock()
-	logs := &hybridLog{}
+	clock := newTestClock()
+	logs := &syncBuffer{}
 	logger := slog.New(NewAuditHandler(logs, slog.LevelDebug))
 	ring, err := NewKeyRing(key, time.Hour, clock.Now)
 	if err != nil {
@@ -201,7 +103,7 @@ func newHybridEnv(t testing.TB, store RefreshStore, opts ...func(*Config)) *hybr
 	cfg.Users = newHybridUsers()
 	cfg.Signer = signer
 	cfg.Verifier = verifier
-	cfg.LogKey = bytes.Repeat([]byte{7}, 32)
+	cfg.LogKey = testLogKey
 	cfg.Logger = logger
 	cfg.Now = clock.Now
 	cfg.Scope = "read write"

@@ -4,7 +4,6 @@ package auth
 
 import (
 	"context"
-	"database/sql"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -16,37 +15,12 @@ func init() {
 	hybridStores = append(hybridStores, struct {
 		name string
 		open func(t testing.TB) RefreshStore
-	}{"sqlite", func(t testing.TB) RefreshStore { return NewSQLiteRefreshStore(hybridOpenSQLite(t)) }})
-}
-
-func hybridOpenSQLite(t testing.TB) *sql.DB {
-	t.Helper()
-	db, err := OpenSQLite(filepath.Join(t.TempDir(), "auth.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if err := Migrate(context.Background(), db); err != nil {
-		t.Fatal(err)
-	}
-	return db
-}
-
-// Migrate is idempotent and records each numbered file once.
-func TestSQLiteMigrateIdempotent(t *testing.T) {
-	db := hybridOpenSQLite(t)
-	if err := Migrate(context.Background(), db); err != nil {
-		t.Fatal(err)
-	}
-	var n int
-	if err := db.QueryRow(`SELECT count(*) FROM schema_migrations WHERE version = '0001_refresh_tokens.sql'`).Scan(&n); err != nil || n != 1 {
-		t.Fatalf("schema_migrations: %d, %v", n, err)
-	}
+	}{"sqlite", func(t testing.TB) RefreshStore { return NewSQLiteRefreshStore(openTestSQLite(t)) }})
 }
 
 // The table holds SHA-256(token) only, never the token (C-3).
 func TestSQLiteStoreKeepsOnlyHash_C3(t *testing.T) {
-	db := hybridOpenSQLite(t)
+	db := openTestSQLite(t)
 	e := newHybridEnv(t, NewSQLiteRefreshStore(db))
 	sess := e.start(ClientMobile, "phone")
 	rows, err := db.Query(`SELECT * FROM refresh_tokens`)

@@ -5,94 +5,13 @@ package auth
 import (
 	"context"
 	"database/sql"
-	"embed"
 	"errors"
-	"fmt"
-	"io/fs"
-	"net/url"
-	"slices"
 	"time"
-
-	_ "modernc.org/sqlite" // database/sql driver "sqlite", pure Go
 )
 
-//go:embed migrations/*.sql
-var hybridMigrations embed.FS
-
-// OpenSQLite opens (or creates) the SQLite database file at path with the
-// settings the refresh store needs: a busy timeout, WAL, and write
-// transactions that take the write lock up front (BEGIN IMMEDIATE), so
-// concurrent rotations queue instead of failing with SQLITE_BUSY.
-func OpenSQLite(path string) (*sql.DB, error) {
-	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(10000)")
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "synchronous(NORMAL)")
-	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
-	if err != nil {
-		return nil, err
-	}
-	if err := db.Ping(); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return db, nil
-}
-
-// Migrate applies, in order, every embedded migrations/NNNN_*.sql file not
-// yet recorded in schema_migrations, each in its own transaction. Files are
-// append-only: a schema change is a new file, never an edit.
-func Migrate(ctx context.Context, db *sql.DB) error {
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version    TEXT    PRIMARY KEY,
-		applied_at INTEGER NOT NULL)`); err != nil {
-		return fmt.Errorf("auth: migrate: %w", err)
-	}
-	names, err := fs.Glob(hybridMigrations, "migrations/*.sql")
-	if err != nil {
-		return err
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		version := name[len("migrations/"):]
-		body, err := hybridMigrations.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		if err := rtApplyMigration(ctx, db, version, string(body)); err != nil {
-			return fmt.Errorf("auth: migrate %s: %w", version, err)
-		}
-	}
-	return nil
-}
-
-func rtApplyMigration(ctx context.Context, db *sql.DB, version, body string) error {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	var one int
-	err = tx.QueryRowContext(ctx, `SELECT 1 FROM schema_migrations WHERE version = ?`, version).Scan(&one)
-	if err == nil {
-		return nil // already applied
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, body); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
-		version, time.Now().UnixNano()); err != nil {
-		return err
-	}
-	return tx.Commit()
-}
-
 // SQLiteRefreshStore keeps refresh-token families in SQLite (modernc.org/sqlite).
-// Open the database with OpenSQLite and run Migrate first. Rotation is one
+// Open the database with OpenSQLite and run Migrate first (sqlite.go),
+// whose BEGIN IMMEDIATE serializes rotations. Rotation is one
 // transaction: a conditional UPDATE ... RETURNING marks the parent used,
 // and the child is inserted before commit (H-5). The same statements carry
 // over to PostgreSQL (TIMESTAMPTZ columns, SELECT ... FOR UPDATE in

@@ -49,6 +49,18 @@ func (s *syncBuffer) lines(t testing.TB) []map[string]any {
 	return out
 }
 
+// events returns the decoded log lines whose event is name.
+func (s *syncBuffer) events(t testing.TB, name string) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, l := range s.lines(t) {
+		if l["event"] == name {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 var testLogKey = bytes.Repeat([]byte{7}, 32)
 
 func newTestAuditor(t testing.TB) (*Auditor, *syncBuffer) {
@@ -162,6 +174,12 @@ func TestLogInjection_L5(t *testing.T) {
 	l := buf.lines(t)
 	if len(l) != 1 || l[0]["event"] != EventLoginFail || l[0]["login"] != "a\nevent=authn_login_success" {
 		t.Fatalf("lines: %v", l)
+	}
+	if forged := buf.events(t, EventLoginSuccess); len(forged) != 0 {
+		t.Fatalf("injected %s event: %v", EventLoginSuccess, forged)
+	}
+	if got := buf.events(t, EventLoginFail); len(got) != 1 {
+		t.Fatalf("%d %s events, want 1", len(got), EventLoginFail)
 	}
 }
 

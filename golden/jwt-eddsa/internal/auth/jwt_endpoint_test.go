@@ -22,14 +22,14 @@ type ttIssuerEnv struct {
 	mux    *http.ServeMux
 	users  *testUsers
 	secret string
-	clock  *ttClock
-	logs   *ttSyncBuffer
+	clock  *testClock
+	logs   *syncBuffer
 }
 
 func newTTIssuer(t *testing.T, edit ...func(*Config)) *ttIssuerEnv {
 	t.Helper()
 	secret, hash := NewClientSecret()
-	is := &ttIssuerEnv{users: newTestUsers(), secret: secret, clock: newTTClock(), logs: &ttSyncBuffer{}}
+	is := &ttIssuerEnv{users: newTestUsers(), secret: secret, clock: newTestClock(), logs: &syncBuffer{}}
 	is.users.add(t, newFastHasher(t), "alice@example.com", "user-42", "correct horse battery staple")
 	cfg := DefaultConfig()
 	cfg.Issuer, cfg.Audience = ttIssuer, []string{ttAudience}

@@ -5,97 +5,14 @@ package auth
 import (
 	"context"
 	"database/sql"
-	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
-	"net/url"
-	"path"
-	"sort"
-	"strconv"
-	"strings"
 	"time"
-
-	_ "modernc.org/sqlite" // pure-Go SQLite driver, registered as "sqlite"
 )
 
-//go:embed migrations/*.sql
-var migrationsFS embed.FS
-
-// OpenSQLite opens (creating if needed) the SQLite database file at path
-// with WAL journaling, a busy timeout and foreign keys on.
-func OpenSQLite(path string) (*sql.DB, error) {
-	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(5000)")
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "synchronous(NORMAL)")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
-	if err != nil {
-		return nil, fmt.Errorf("auth: open sqlite: %w", err)
-	}
-	if err := db.Ping(); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("auth: open sqlite: %w", err)
-	}
-	return db, nil
-}
-
-// Migrate applies the embedded migrations/NNNN_*.sql files that db has not
-// seen yet, in order, each in its own transaction, and records them in
-// schema_migrations. Migrations are append-only: never edit an applied one.
-func Migrate(ctx context.Context, db *sql.DB) error {
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER NOT NULL PRIMARY KEY,
-		name TEXT NOT NULL,
-		applied_at INTEGER NOT NULL)`); err != nil {
-		return fmt.Errorf("auth: migrate: %w", err)
-	}
-	names, err := fs.Glob(migrationsFS, "migrations/*.sql")
-	if err != nil {
-		return fmt.Errorf("auth: migrate: %w", err)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		base := path.Base(name)
-		num, _, ok := strings.Cut(base, "_")
-		version, err := strconv.Atoi(num)
-		if !ok || err != nil {
-			return fmt.Errorf("auth: migrate: %s: name must start with a number and _", base)
-		}
-		var n int
-		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
-			return fmt.Errorf("auth: migrate: %w", err)
-		}
-		if n > 0 {
-			continue
-		}
-		body, err := migrationsFS.ReadFile(name)
-		if err != nil {
-			return fmt.Errorf("auth: migrate: %w", err)
-		}
-		tx, err := db.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("auth: migrate: %w", err)
-		}
-		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("auth: migrate %s: %w", base, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-			version, base, time.Now().UnixMilli()); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("auth: migrate %s: %w", base, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("auth: migrate %s: %w", base, err)
-		}
-	}
-	return nil
-}
-
 // SQLiteStore keeps sessions in an SQLite table (migrations/0001_sessions.sql).
-// Call Migrate first. Expired rows are deleted by the janitor of New.
+// Open the database with OpenSQLite and run Migrate first (sqlite.go).
+// Expired rows are deleted by the janitor of New.
 type SQLiteStore struct {
 	db *sql.DB
 }

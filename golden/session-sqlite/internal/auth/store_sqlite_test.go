@@ -4,25 +4,10 @@ package auth
 
 import (
 	"context"
-	"database/sql"
 	"net/http"
-	"path/filepath"
 	"testing"
 	"time"
 )
-
-func openTestSQLite(t *testing.T) *sql.DB {
-	t.Helper()
-	db, err := OpenSQLite(filepath.Join(t.TempDir(), "auth.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if err := Migrate(context.Background(), db); err != nil {
-		t.Fatal(err)
-	}
-	return db
-}
 
 // TestSQLiteStoreContract_S8_S10 covers S-8, S-10.
 func TestSQLiteStoreContract_S8_S10(t *testing.T) {
