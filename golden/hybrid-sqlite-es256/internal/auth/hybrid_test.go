@@ -373,7 +373,7 @@ func TestBrowserRefreshCookie_H7_X5_C7(t *testing.T) {
 // to /auth/refresh and /auth/refresh/logout only. RefreshCookiePath follows
 // a prefix mount and must name the refresh endpoint.
 func TestRefreshCookiePathOnlyRefresh_H7(t *testing.T) {
-	e := newHybridEnv(t, NewMemoryRefreshStore())
+	e := newHybridEnv(t, hybridStores[0].open(t))
 	w := e.do("POST", "/auth/login", hybridJSON(map[string]string{"login": hybridTestLogin, "password": hybridTestPassword}))
 	if w.Code != http.StatusOK {
 		t.Fatalf("login: %d %s", w.Code, w.Body)
