@@ -628,6 +628,22 @@ func TestTokenRequireScope(t *testing.T) {
 	}
 }
 
+// RequireScope mounted without Verifier.Middleware in front (no claims in
+// the context) fails closed on the single failure path: 401 invalid_token,
+// never the handler (J-11).
+func TestRequireScopeNoClaims_J11(t *testing.T) {
+	called := false
+	h := RequireScope("read")(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { called = true }))
+	r := httptest.NewRequest(http.MethodGet, "/", nil)
+	r.Header.Set("Authorization", "Bearer "+newTTEnv(t).sign(t)) // a valid token, never verified here
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	ttWantReject(t, w, called)
+	if !strings.Contains(w.Body.String(), "invalid_token") {
+		t.Fatalf("body %q", w.Body)
+	}
+}
+
 func TestTokenNoSecretsLogged_L2(t *testing.T) {
 	e := newTTEnv(t)
 	tok := e.sign(t)

@@ -14,7 +14,6 @@ import (
 	"errors"
 	"go/parser"
 	"go/token"
-	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -530,7 +529,6 @@ func TestTokenDenylist_J17(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.wantReject(t, tok)
-	_ = big.NewInt
 	// Other tokens of the same user are unaffected.
 	other := e.sign(t)
 	if _, called := e.do(other, nil); !called {
@@ -595,6 +593,22 @@ func TestTokenRequireScope(t *testing.T) {
 		if w.Code != want {
 			t.Errorf("scope %q: %d, want %d", scope, w.Code, want)
 		}
+	}
+}
+
+// RequireScope mounted without Verifier.Middleware in front (no claims in
+// the context) fails closed on the single failure path: 401 invalid_token,
+// never the handler (J-11).
+func TestRequireScopeNoClaims_J11(t *testing.T) {
+	called := false
+	h := RequireScope("read")(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { called = true }))
+	r := httptest.NewRequest(http.MethodGet, "/", nil)
+	r.Header.Set("Authorization", "Bearer "+newTTEnv(t).sign(t)) // a valid token, never verified here
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	ttWantReject(t, w, called)
+	if !strings.Contains(w.Body.String(), "invalid_token") {
+		t.Fatalf("body %q", w.Body)
 	}
 }
 
