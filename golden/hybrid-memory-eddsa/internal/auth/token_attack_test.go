@@ -258,7 +258,7 @@ func TestTokenIssuer_J7(t *testing.T) {
 	}
 	// A key from another issuer's key set: another issuer signs with its own
 	// key ring and our issuer name; its kid is not in our set.
-	other, err := NewKeyRing(ttKey(t, 1), time.Minute, e.clock.Now)
+	other, err := NewKeyRing(ttKey(t, 1), KeyRingConfig{Now: e.clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,7 +315,7 @@ func TestTokenTimeClaims_J9(t *testing.T) {
 }
 
 func TestTokenTTLLimits_J9(t *testing.T) {
-	ring, err := NewKeyRing(ttKey(t, 0), time.Minute, nil)
+	ring, err := NewKeyRing(ttKey(t, 0), KeyRingConfig{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -734,7 +734,7 @@ func TestKeyMissingOrWeak_C11(t *testing.T) {
 		t.Fatal("signer without keys")
 	}
 	var zero PrivateKey
-	if _, err := NewKeyRing(zero, time.Minute, nil); err == nil {
+	if _, err := NewKeyRing(zero, KeyRingConfig{}); err == nil {
 		t.Fatal("key ring with a zero key")
 	}
 }

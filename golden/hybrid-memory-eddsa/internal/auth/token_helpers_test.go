@@ -125,7 +125,7 @@ func newTTEnvKey(t testing.TB, key PrivateKey) *ttEnv {
 	t.Helper()
 	e := &ttEnv{clock: newTTClock(), logs: &ttSyncBuffer{}}
 	e.logger = slog.New(slog.NewJSONHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	ring, err := NewKeyRing(key, DefaultAccessTTL+DefaultLeeway, e.clock.Now)
+	ring, err := NewKeyRing(key, KeyRingConfig{Now: e.clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

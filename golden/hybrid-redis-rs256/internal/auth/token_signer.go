@@ -118,13 +118,18 @@ type Signer struct {
 	keys *KeyRing
 }
 
-// NewSigner checks cfg (C-11: no key, no signer).
+// NewSigner checks cfg (C-11: no key, no signer). The TTL must not exceed
+// the ring's AccessTTL: the ring keeps retired keys published only that
+// long (plus leeway), so a longer-lived token would outlive its key (J-15).
 func NewSigner(cfg TokenConfig, keys *KeyRing) (*Signer, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
 	if keys == nil {
 		return nil, ErrNoSigningKey
+	}
+	if cfg.TTL > keys.cfg.AccessTTL {
+		return nil, fmt.Errorf("auth: token config: TTL %v exceeds the key ring's AccessTTL %v", cfg.TTL, keys.cfg.AccessTTL)
 	}
 	return &Signer{cfg: cfg, keys: keys}, nil
 }

@@ -178,7 +178,7 @@ func newHybridEnv(t testing.TB, store RefreshStore, opts ...func(*Config)) *hybr
 	clock := newHybridClock()
 	logs := &hybridLog{}
 	logger := slog.New(NewAuditHandler(logs, slog.LevelDebug))
-	ring, err := NewKeyRing(key, time.Hour, clock.Now)
+	ring, err := NewKeyRing(key, KeyRingConfig{RetireAfter: time.Hour, Now: clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

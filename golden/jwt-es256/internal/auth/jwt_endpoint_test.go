@@ -363,3 +363,50 @@ func TestTokenEndpointLogRefs_L3(t *testing.T) {
 		t.Fatalf("%d login_ref entries, want 2: %s", refs, logs)
 	}
 }
+
+// AUTH_SIGNING_KEY_PREVIOUS takes the previous key as a public key (PEM or
+// JWK) or as a private key, of which only the public half is kept; the key
+// is published and its tokens verify (J-15).
+func TestPreviousKeyFromEnv_J15(t *testing.T) {
+	pemKey, err := MarshalPrivateKeyPEM(ttKey(t, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("AUTH_SIGNING_KEY", string(pemKey))
+	t.Setenv("AUTH_SIGNING_KEY_FILE", "")
+	t.Setenv("AUTH_SIGNING_KEY_PREVIOUS_FILE", "")
+	t.Setenv("AUTH_LOG_KEY", base64.RawURLEncoding.EncodeToString(testLogKey))
+	prev := ttKey(t, 0)
+	old := newTTIssuer(t) // signs with the previous key, ttKey(t, 0)
+	oldToken, _, err := old.auth.Signer.Sign("user-42", "first-party", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range ttPublicForms(t, prev) {
+		t.Run(name, func(t *testing.T) {
+			t.Setenv("AUTH_SIGNING_KEY_PREVIOUS", string(data))
+			cfg, err := ConfigFromEnv()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cfg.PreviousKeys) != 1 || !tokenPublicOf(prev).Equal(cfg.PreviousKeys[0]) {
+				t.Fatalf("PreviousKeys = %v, want the public half of the previous key", cfg.PreviousKeys)
+			}
+			cfg.Issuer, cfg.Audience, cfg.Now = ttIssuer, []string{ttAudience}, old.clock.Now
+			a, err := New(cfg, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := a.Keys.PublicKeys()[old.auth.Keys.Active().KID]; !ok {
+				t.Fatal("previous key not published")
+			}
+			if _, err := a.Verifier.Verify(context.Background(), oldToken); err != nil {
+				t.Fatalf("token of the previous key refused: %v", err)
+			}
+		})
+	}
+	t.Setenv("AUTH_SIGNING_KEY_PREVIOUS", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n")
+	if _, err := ConfigFromEnv(); err == nil {
+		t.Fatal("a broken previous key accepted")
+	}
+}
