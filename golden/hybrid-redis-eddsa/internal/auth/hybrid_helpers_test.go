@@ -184,7 +184,7 @@ func newHybridEnv(t testing.TB, store RefreshStore, opts ...func(*Config)) *hybr
 	}
 	signer, err := NewSigner(TokenConfig{
 		Issuer: "https://auth.example.test", Audience: []string{"https://api.example.test"},
-		TTL: 5 * time.Minute, Now: clock.Now, Logger: logger,
+		TTL: 5 * time.Minute, Now: clock.Now,
 	}, ring)
 	if err != nil {
 		t.Fatal(err)

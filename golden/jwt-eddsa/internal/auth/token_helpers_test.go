@@ -130,7 +130,7 @@ func newTTEnvKey(t testing.TB, key PrivateKey) *ttEnv {
 		t.Fatal(err)
 	}
 	e.ring = ring
-	e.signer, err = NewSigner(TokenConfig{Issuer: ttIssuer, Audience: []string{ttAudience}, Now: e.clock.Now, Logger: e.logger}, ring)
+	e.signer, err = NewSigner(TokenConfig{Issuer: ttIssuer, Audience: []string{ttAudience}, Now: e.clock.Now}, ring)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,7 +56,8 @@ type Config struct {
 	TrustedProxies []string
 	// LogKey (>= 32 random bytes, AUTH_LOG_KEY) keys log references (L-3).
 	LogKey []byte
-	// Logger receives the audit events (default slog.Default()).
+	// Logger receives the audit events (default slog.Default()), all through
+	// the Auditor: UTC times, secret-looking attributes blanked (L-1, L-2).
 	Logger *slog.Logger
 	// Now is the clock (default time.Now).
 	Now func() time.Time
@@ -160,6 +161,16 @@ func New(cfg Config, users UserStore) (*Auth, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
+	ips, err := NewClientIPResolver(cfg.TrustedProxies)
+	if err != nil {
+		return nil, err
+	}
+	// Every event, the Verifier's and the JWKS handler's included, goes
+	// through the Auditor's redacting, UTC handler (L-1, L-2).
+	audit, err := NewAuditor(cfg.Logger, cfg.LogKey, ips)
+	if err != nil {
+		return nil, err
+	}
 	ring, err := NewKeyRing(cfg.SigningKey, KeyRingConfig{
 		AccessTTL: cfg.AccessTTL, Leeway: cfg.Leeway, JWKSMaxAge: cfg.JWKSMaxAge, Now: cfg.Now,
 	})
@@ -176,22 +187,14 @@ func New(cfg Config, users UserStore) (*Auth, error) {
 			return nil, err
 		}
 	}
-	signer, err := NewSigner(TokenConfig{Issuer: cfg.Issuer, Audience: cfg.Audience, TTL: cfg.AccessTTL, Now: cfg.Now, Logger: cfg.Logger}, ring)
+	signer, err := NewSigner(TokenConfig{Issuer: cfg.Issuer, Audience: cfg.Audience, TTL: cfg.AccessTTL, Now: cfg.Now}, ring)
 	if err != nil {
 		return nil, err
 	}
 	verifier, err := NewVerifier(VerifierConfig{
 		Issuer: cfg.Issuer, Audience: cfg.Audience[0], Keys: ring, Leeway: cfg.Leeway,
-		Now: cfg.Now, Denylist: cfg.Denylist, Logger: cfg.Logger,
+		Now: cfg.Now, Denylist: cfg.Denylist, Logger: audit.Logger(), ClientIPs: ips,
 	})
-	if err != nil {
-		return nil, err
-	}
-	ips, err := NewClientIPResolver(cfg.TrustedProxies)
-	if err != nil {
-		return nil, err
-	}
-	audit, err := NewAuditor(cfg.Logger, cfg.LogKey, ips)
 	if err != nil {
 		return nil, err
 	}
@@ -208,7 +211,7 @@ func New(cfg Config, users UserStore) (*Auth, error) {
 // Register mounts POST /token and GET /.well-known/jwks.json.
 func (a *Auth) Register(mux *http.ServeMux) {
 	mux.Handle("POST "+TokenPath, a.TokenHandler())
-	mux.Handle("GET "+JWKSPath, JWKSHandler(a.Keys, a.cfg.JWKSMaxAge, a.cfg.Logger))
+	mux.Handle("GET "+JWKSPath, JWKSHandler(a.Keys, a.cfg.JWKSMaxAge, a.audit.Logger()))
 }
 
 // Verify lets a request through only with a valid bearer access token and

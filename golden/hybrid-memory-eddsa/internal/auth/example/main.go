@@ -119,7 +119,6 @@ func newServer(opt options) (*http.Server, func(), error) {
 		return nil, nil, err
 	}
 	tcfg := auth.DefaultTokenConfig()
-	tcfg.Logger = logger
 	signer, err := auth.NewSigner(tcfg, ring)
 	if err != nil {
 		return nil, nil, err
