@@ -89,9 +89,37 @@ func TestJWKSPublication_J14(t *testing.T) {
 		t.Fatal("independent parser accepted a broken signature")
 	}
 	// max-age is configurable up to one hour.
-	w, _ = ttFetchJWKS(t, JWKSHandler(e.ring, 2*time.Hour, nil))
+	w, _ = ttFetchJWKS(t, JWKSHandler(ttKeysFunc(e.ring.PublicKeys), 2*time.Hour, nil))
 	if got := w.Header().Get("Cache-Control"); got != "public, max-age=3600" {
 		t.Fatalf("capped Cache-Control = %q", got)
+	}
+}
+
+// ttKeysFunc adapts a func to JWKSHandler's ring parameter: a key source
+// that does not report a JWKS max-age of its own.
+type ttKeysFunc func() map[string]PublicKey
+
+func (f ttKeysFunc) PublicKeys() map[string]PublicKey { return f() }
+
+// A KeyRing's JWKS never announces a max-age longer than the ring waits
+// before a staged key signs (J-15): 0 takes the ring's, more is lowered.
+func TestJWKSMaxAgeFollowsRing_J15(t *testing.T) {
+	ring, err := NewKeyRing(ttKey(t, 0), KeyRingConfig{JWKSMaxAge: 10 * time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for maxAge, want := range map[time.Duration]string{
+		0:           "public, max-age=600",
+		time.Minute: "public, max-age=60",
+		time.Hour:   "public, max-age=600",
+	} {
+		w, _ := ttFetchJWKS(t, JWKSHandler(ring, maxAge, nil))
+		if got := w.Header().Get("Cache-Control"); got != want {
+			t.Errorf("ring max-age 10 min, handler %v: Cache-Control = %q, want %q", maxAge, got, want)
+		}
+	}
+	if _, err := NewKeyRing(ttKey(t, 0), KeyRingConfig{JWKSMaxAge: 2 * time.Hour}); err == nil {
+		t.Fatal("ring JWKSMaxAge above MaxJWKSMaxAge accepted")
 	}
 }
 

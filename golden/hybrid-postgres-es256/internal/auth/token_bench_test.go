@@ -37,7 +37,6 @@ func BenchmarkVerify(b *testing.B) {
 		b.Fatal(err)
 	}
 	pub := tokenPublicOf(e.ring.Active().Key)
-	_ = sha256.Sum256
 	// The JWS signature is r||s; VerifyASN1 wants DER, encoded once here.
 	var der cryptobyte.Builder
 	der.AddASN1(asn1.SEQUENCE, func(c *cryptobyte.Builder) {

@@ -75,6 +75,18 @@ func tokenPublicOf(k PrivateKey) PublicKey {
 	return &k.PublicKey
 }
 
+// tokenCheckPublicKey refuses verification keys of the wrong shape or size
+// (J-13), the same rules as tokenCheckPrivateKey.
+func tokenCheckPublicKey(k PublicKey) error {
+	if k == nil || k.N == nil {
+		return fmt.Errorf("%w: empty RSA public key", ErrWeakKey)
+	}
+	if k.N.BitLen() < MinRSABits {
+		return fmt.Errorf("%w: RSA key has %d bits, want at least %d", ErrWeakKey, k.N.BitLen(), MinRSABits)
+	}
+	return nil
+}
+
 // ParsePrivateKey reads a private key in PEM (PKCS#8 "PRIVATE KEY") or as a
 // JWK (JSON object with the private members). Keys of another type, and RSA
 // keys under 2048 bits, are refused.
@@ -114,16 +126,93 @@ func ParsePrivateKey(data []byte) (PrivateKey, error) {
 	return k, nil
 }
 
-// LoadPrivateKeyFile reads a private key from a file (PEM or JWK).
-func LoadPrivateKeyFile(path string) (PrivateKey, error) {
-	var zero PrivateKey
+// ParsePublicKey reads a verification key: PEM ("PUBLIC KEY", PKIX) or a
+// JWK with the public members. A private key (PKCS#8 "PRIVATE KEY" PEM, or
+// a JWK with private members) is accepted too, and only its public half is
+// returned: the private part is dropped at once. Keys of another type, and
+// RSA keys under 2048 bits, are refused.
+func ParsePublicKey(data []byte) (PublicKey, error) {
+	var zero PublicKey
+	data = bytes.TrimSpace(data)
+	if len(data) == 0 {
+		return zero, fmt.Errorf("%w: empty key", ErrNoSigningKey)
+	}
+	var raw any
+	if data[0] == '{' {
+		key, err := jwk.ParseKey(data)
+		if err != nil {
+			return zero, fmt.Errorf("auth: parse JWK: %w", err)
+		}
+		pub, err := key.PublicKey() // a public key's own copy; a private key's public half
+		if err != nil {
+			return zero, fmt.Errorf("auth: public half of JWK: %w", err)
+		}
+		if err := jwk.Export(pub, &raw); err != nil {
+			return zero, fmt.Errorf("auth: export JWK: %w", err)
+		}
+	} else {
+		block, _ := pem.Decode(data)
+		switch {
+		case block == nil:
+			return zero, errors.New("auth: want a PEM block of type PUBLIC KEY or PRIVATE KEY")
+		case block.Type == "PUBLIC KEY":
+			k, err := x509.ParsePKIXPublicKey(block.Bytes)
+			if err != nil {
+				return zero, fmt.Errorf("auth: parse PKIX public key: %w", err)
+			}
+			raw = k
+		case block.Type == "PRIVATE KEY":
+			k, err := ParsePrivateKey(data)
+			if err != nil {
+				return zero, err
+			}
+			raw = tokenPublicOf(k)
+		default:
+			return zero, fmt.Errorf("auth: PEM block of type %q: want PUBLIC KEY or PRIVATE KEY", block.Type)
+		}
+	}
+	k, ok := raw.(PublicKey)
+	if !ok {
+		return zero, fmt.Errorf("%w: got %T, want a %s public key", ErrWeakKey, raw, SigningAlg)
+	}
+	if err := tokenCheckPublicKey(k); err != nil {
+		return zero, err
+	}
+	return k, nil
+}
+
+// tokenReadKeyFile reads a key file named by the operator.
+func tokenReadKeyFile(path string) ([]byte, error) {
 	if path == "" {
-		return zero, fmt.Errorf("%w: empty key file name", ErrNoSigningKey)
+		return nil, fmt.Errorf("%w: empty key file name", ErrNoSigningKey)
 	}
 	// #nosec G304 G703 -- the operator names the key file (AUTH_SIGNING_KEY_FILE); it is not request input.
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return zero, fmt.Errorf("auth: read key file: %w", err)
+		return nil, fmt.Errorf("auth: read key file: %w", err)
+	}
+	return data, nil
+}
+
+// tokenReadKeyEnv returns the value of the environment variable name, or,
+// when it is empty, the contents of the file named by name+"_FILE". A
+// missing key is an error (C-11).
+func tokenReadKeyEnv(name string) ([]byte, error) {
+	if v := os.Getenv(name); v != "" {
+		return []byte(v), nil
+	}
+	if f := os.Getenv(name + "_FILE"); f != "" {
+		return tokenReadKeyFile(f)
+	}
+	return nil, fmt.Errorf("%w: set %s or %s_FILE", ErrNoSigningKey, name, name)
+}
+
+// LoadPrivateKeyFile reads a private key from a file (PEM or JWK).
+func LoadPrivateKeyFile(path string) (PrivateKey, error) {
+	data, err := tokenReadKeyFile(path)
+	if err != nil {
+		var zero PrivateKey
+		return zero, err
 	}
 	return ParsePrivateKey(data)
 }
@@ -132,14 +221,25 @@ func LoadPrivateKeyFile(path string) (PrivateKey, error) {
 // variable name, or, when it is empty, from the file named by name+"_FILE".
 // A missing key is an error (C-11): the program must not start without one.
 func LoadPrivateKeyEnv(name string) (PrivateKey, error) {
-	if v := os.Getenv(name); v != "" {
-		return ParsePrivateKey([]byte(v))
+	data, err := tokenReadKeyEnv(name)
+	if err != nil {
+		var zero PrivateKey
+		return zero, err
 	}
-	if f := os.Getenv(name + "_FILE"); f != "" {
-		return LoadPrivateKeyFile(f)
+	return ParsePrivateKey(data)
+}
+
+// LoadPublicKeyEnv reads a verification key from the environment variable
+// name or the file named by name+"_FILE", like LoadPrivateKeyEnv, in any
+// form ParsePublicKey accepts: a private key given there yields only its
+// public half.
+func LoadPublicKeyEnv(name string) (PublicKey, error) {
+	data, err := tokenReadKeyEnv(name)
+	if err != nil {
+		var zero PublicKey
+		return zero, err
 	}
-	var zero PrivateKey
-	return zero, fmt.Errorf("%w: set %s or %s_FILE", ErrNoSigningKey, name, name)
+	return ParsePublicKey(data)
 }
 
 // MarshalPrivateKeyPEM encodes k as PKCS#8 PEM.
@@ -210,21 +310,91 @@ type KeySource interface {
 	LookupKey(kid string) (PublicKey, bool)
 }
 
+// KeyRingConfig configures a KeyRing. Zero fields take the defaults.
+type KeyRingConfig struct {
+	// AccessTTL is the longest lifetime of a token signed with the ring's
+	// keys: default DefaultAccessTTL, at most MaxAccessTTL. NewSigner
+	// refuses a longer TTL over this ring.
+	AccessTTL time.Duration
+	// Leeway is the clock skew verifiers allow after exp: default
+	// DefaultLeeway, at most MaxLeeway.
+	Leeway time.Duration
+	// RetireAfter is how long a replaced key stays published and
+	// verifiable after it signed its last token. It is at least AccessTTL +
+	// Leeway (the default), so every token a key signed expires before the
+	// key leaves the JWKS (J-15); NewKeyRing refuses less.
+	RetireAfter time.Duration
+	// JWKSMaxAge is how long verifiers may cache the JWKS: default
+	// DefaultJWKSMaxAge, at most MaxJWKSMaxAge. A new key signs only once it
+	// has been published this long (J-15), and JWKSHandler never announces
+	// a longer max-age for this ring.
+	JWKSMaxAge time.Duration
+	// Now is the clock (default time.Now).
+	Now func() time.Time
+}
+
+// validate fills defaults and refuses values outside the limits.
+func (c *KeyRingConfig) validate() error {
+	if c.AccessTTL == 0 {
+		c.AccessTTL = DefaultAccessTTL
+	}
+	if c.AccessTTL < 0 || c.AccessTTL > MaxAccessTTL {
+		return fmt.Errorf("auth: key ring: AccessTTL %v outside (0, %v]", c.AccessTTL, MaxAccessTTL)
+	}
+	if c.Leeway == 0 {
+		c.Leeway = DefaultLeeway
+	}
+	if c.Leeway < 0 || c.Leeway > MaxLeeway {
+		return fmt.Errorf("auth: key ring: Leeway %v outside (0, %v]", c.Leeway, MaxLeeway)
+	}
+	if c.JWKSMaxAge == 0 {
+		c.JWKSMaxAge = DefaultJWKSMaxAge
+	}
+	if c.JWKSMaxAge < 0 || c.JWKSMaxAge > MaxJWKSMaxAge {
+		return fmt.Errorf("auth: key ring: JWKSMaxAge %v outside (0, %v]", c.JWKSMaxAge, MaxJWKSMaxAge)
+	}
+	minRetire := c.AccessTTL + c.Leeway
+	if c.RetireAfter == 0 {
+		c.RetireAfter = minRetire
+	}
+	if c.RetireAfter < minRetire {
+		return fmt.Errorf("auth: key ring: RetireAfter %v is below the minimum %v (AccessTTL %v + Leeway %v): "+
+			"a retired key would leave the JWKS before the last token it signed expires", c.RetireAfter, minRetire, c.AccessTTL, c.Leeway)
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	return nil
+}
+
 // KeyRing holds the active signing key, an optional next key that is
-// published but not yet used, and retired keys that stay published until
-// the last token they signed has expired (J-15).
+// published but does not sign yet, and retired keys that stay published
+// until the last token they signed has expired (J-15).
 //
-// Rotation: Publish(next) at least one JWKS max-age (5 min) before Rotate(),
-// so remote verifiers already have the key when the first token arrives.
-// Rotate keeps the old key for retireAfter (access TTL + leeway).
+// Rotation is safe by construction: Stage(next) (or Publish(next), then
+// Rotate()) publishes the next key at once and makes it the signing key
+// only when it has been in the JWKS for one JWKSMaxAge, measured on the
+// ring's clock; verifiers that cache the JWKS know it before the first
+// token it signs arrives. At that moment the previous key retires: it stays
+// published and verifiable for RetireAfter (access TTL + leeway or more).
 type KeyRing struct {
-	mu          sync.RWMutex
-	active      SigningKey
-	next        *SigningKey
-	retired     []tokenRetiredKey
-	pub         map[string]PublicKey
-	retireAfter time.Duration
-	now         func() time.Time
+	cfg KeyRingConfig
+
+	mu      sync.RWMutex
+	active  SigningKey
+	next    *tokenNextKey
+	retired []tokenRetiredKey
+	pub     map[string]PublicKey // every published key, by kid
+	// change is when the ring next changes by itself (the staged key starts
+	// signing, or a retired key leaves); zero if never.
+	change time.Time
+}
+
+// tokenNextKey is a published key that does not sign yet.
+type tokenNextKey struct {
+	SigningKey
+	publishedAt time.Time
+	signsAt     time.Time // zero until Rotate schedules it
 }
 
 type tokenRetiredKey struct {
@@ -233,126 +403,225 @@ type tokenRetiredKey struct {
 	until time.Time
 }
 
-// NewKeyRing builds a ring whose active key is active. retireAfter is how
-// long a replaced key stays published and verifiable: at least the access
-// token TTL plus the verifier leeway. now may be nil (time.Now).
-func NewKeyRing(active PrivateKey, retireAfter time.Duration, now func() time.Time) (*KeyRing, error) {
+// NewKeyRing builds a ring whose active key is active. cfg gives the token
+// lifetime, leeway, JWKS max-age and clock the rotation timing derives
+// from; a RetireAfter below AccessTTL + Leeway is refused.
+func NewKeyRing(active PrivateKey, cfg KeyRingConfig) (*KeyRing, error) {
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
 	sk, err := NewSigningKey(active)
 	if err != nil {
 		return nil, err
 	}
-	if retireAfter <= 0 {
-		return nil, errors.New("auth: key ring: retireAfter must be positive (access TTL + leeway)")
-	}
-	if now == nil {
-		now = time.Now
-	}
-	r := &KeyRing{active: sk, retireAfter: retireAfter, now: now}
-	r.rebuildLocked()
+	r := &KeyRing{cfg: cfg, active: sk}
+	r.advanceLocked(cfg.Now())
 	return r, nil
 }
 
-// Active returns the key that signs new tokens.
+// JWKSMaxAge is the longest time a verifier may cache this ring's JWKS.
+func (r *KeyRing) JWKSMaxAge() time.Duration { return r.cfg.JWKSMaxAge }
+
+// Active returns the key that signs new tokens now.
 func (r *KeyRing) Active() SigningKey {
+	now := r.cfg.Now()
 	r.mu.RLock()
-	defer r.mu.RUnlock()
+	if !r.dueLocked(now) {
+		defer r.mu.RUnlock()
+		return r.active
+	}
+	r.mu.RUnlock()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.advanceLocked(now)
 	return r.active
 }
 
-// Publish adds next to the published keys without signing with it yet.
+// Next reports the published next key, if any, and when it starts signing
+// (zero until Rotate or Stage schedules it).
+func (r *KeyRing) Next() (kid string, signsAt time.Time, ok bool) {
+	now := r.cfg.Now()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.advanceLocked(now)
+	if r.next == nil {
+		return "", time.Time{}, false
+	}
+	return r.next.KID, r.next.signsAt, true
+}
+
+// Publish adds next to the published keys without signing with it: step 1
+// of a rotation. Rotate later schedules the switch. Publishing the key that
+// is already next keeps its original publication time; publishing while a
+// switch is scheduled is refused.
 func (r *KeyRing) Publish(next PrivateKey) (string, error) {
 	sk, err := NewSigningKey(next)
 	if err != nil {
 		return "", err
 	}
+	now := r.cfg.Now()
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.next = &sk
-	r.rebuildLocked()
+	r.advanceLocked(now)
+	if err := r.publishLocked(sk, now); err != nil {
+		return "", err
+	}
 	return sk.KID, nil
 }
 
-// Rotate makes the published next key active. The previous active key stays
-// published and verifiable until now+retireAfter.
-func (r *KeyRing) Rotate() error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.next == nil {
-		return errors.New("auth: key ring: Publish a key before Rotate")
+func (r *KeyRing) publishLocked(sk SigningKey, now time.Time) error {
+	switch {
+	case sk.KID == r.active.KID:
+		return errors.New("auth: key ring: the key is already the active key")
+	case r.next != nil && !r.next.signsAt.IsZero():
+		return fmt.Errorf("auth: key ring: key %s is scheduled to sign at %s; publish after it does", r.next.KID, r.next.signsAt.UTC().Format(time.RFC3339))
+	case r.next != nil && r.next.KID == sk.KID:
+		return nil
 	}
-	old := r.active
-	r.retired = append(r.retired, tokenRetiredKey{kid: old.KID, pub: tokenPublicOf(old.Key), until: r.now().Add(r.retireAfter)})
-	r.active = *r.next
-	r.next = nil
-	r.rebuildLocked()
+	r.next = &tokenNextKey{SigningKey: sk, publishedAt: now}
+	r.advanceLocked(now)
 	return nil
 }
 
+// Rotate schedules the published next key to become the signing key once
+// it has been published for JWKSMaxAge (at once if it already has). Until
+// then the current key keeps signing; from then on it is retired and stays
+// published for RetireAfter. Rotate returns at once; Next tells when the
+// switch happens.
+func (r *KeyRing) Rotate() error {
+	now := r.cfg.Now()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.advanceLocked(now)
+	return r.scheduleLocked(now)
+}
+
+func (r *KeyRing) scheduleLocked(now time.Time) error {
+	switch {
+	case r.next == nil:
+		return errors.New("auth: key ring: Publish a key before Rotate")
+	case !r.next.signsAt.IsZero():
+		return fmt.Errorf("auth: key ring: key %s is already scheduled to sign at %s", r.next.KID, r.next.signsAt.UTC().Format(time.RFC3339))
+	}
+	r.next.signsAt = r.next.publishedAt.Add(r.cfg.JWKSMaxAge)
+	if r.next.signsAt.Before(now) {
+		r.next.signsAt = now
+	}
+	r.advanceLocked(now)
+	return nil
+}
+
+// Stage is Publish followed by Rotate: next is published now and signs
+// from signsAt, one JWKSMaxAge later.
+func (r *KeyRing) Stage(next PrivateKey) (kid string, signsAt time.Time, err error) {
+	sk, err := NewSigningKey(next)
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	now := r.cfg.Now()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.advanceLocked(now)
+	if err := r.publishLocked(sk, now); err != nil {
+		return "", time.Time{}, err
+	}
+	if err := r.scheduleLocked(now); err != nil {
+		return "", time.Time{}, err
+	}
+	if r.next == nil { // published long enough already: it signs now
+		return sk.KID, now, nil
+	}
+	return sk.KID, r.next.signsAt, nil
+}
+
 // Retire publishes pub, a key that signed tokens before this process
-// started (a restart during rotation), until now+retireAfter. It never
+// started (a restart during rotation), until now+RetireAfter. It never
 // signs again.
 func (r *KeyRing) Retire(pub PublicKey) (string, error) {
+	if err := tokenCheckPublicKey(pub); err != nil {
+		return "", err
+	}
 	kid, err := KeyID(pub)
 	if err != nil {
 		return "", err
 	}
+	now := r.cfg.Now()
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.advanceLocked(now)
 	if kid == r.active.KID {
 		return "", errors.New("auth: key ring: cannot retire the active key")
 	}
-	r.retired = append(r.retired, tokenRetiredKey{kid: kid, pub: pub, until: r.now().Add(r.retireAfter)})
-	r.rebuildLocked()
+	r.retired = append(r.retired, tokenRetiredKey{kid: kid, pub: pub, until: now.Add(r.cfg.RetireAfter)})
+	r.advanceLocked(now)
 	return kid, nil
 }
 
-// rebuildLocked recomputes the published map and drops expired retired keys.
-func (r *KeyRing) rebuildLocked() {
-	now := r.now()
+// dueLocked reports whether the ring has a change to apply at now.
+func (r *KeyRing) dueLocked(now time.Time) bool {
+	return !r.change.IsZero() && !now.Before(r.change)
+}
+
+// advanceLocked applies what is due at now (the scheduled switch; retired
+// keys whose time is up) and recomputes the published keys and the time
+// of the next change.
+func (r *KeyRing) advanceLocked(now time.Time) {
+	if n := r.next; n != nil && !n.signsAt.IsZero() && !now.Before(n.signsAt) {
+		// The old key signed until signsAt; its tokens live RetireAfter more.
+		old := r.active
+		r.retired = append(r.retired, tokenRetiredKey{kid: old.KID, pub: tokenPublicOf(old.Key), until: n.signsAt.Add(r.cfg.RetireAfter)})
+		r.active = n.SigningKey
+		r.next = nil
+	}
+	var change time.Time
 	kept := r.retired[:0]
 	pub := make(map[string]PublicKey, 2+len(r.retired))
 	for _, k := range r.retired {
 		if now.Before(k.until) {
 			kept = append(kept, k)
 			pub[k.kid] = k.pub
+			if change.IsZero() || k.until.Before(change) {
+				change = k.until
+			}
 		}
 	}
+	clear(r.retired[len(kept):]) // drop the references to expired keys
 	r.retired = kept
 	pub[r.active.KID] = tokenPublicOf(r.active.Key)
 	if r.next != nil {
 		pub[r.next.KID] = tokenPublicOf(r.next.Key)
+		if s := r.next.signsAt; !s.IsZero() && (change.IsZero() || s.Before(change)) {
+			change = s
+		}
 	}
 	r.pub = pub
+	r.change = change
 }
 
 // LookupKey returns the public key for kid if it is active, next, or retired
 // and not yet expired.
 func (r *KeyRing) LookupKey(kid string) (PublicKey, bool) {
+	now := r.cfg.Now()
 	r.mu.RLock()
-	k, ok := r.pub[kid]
-	expired := false
-	if ok && kid != r.active.KID {
-		for _, rk := range r.retired {
-			if rk.kid == kid && !r.now().Before(rk.until) {
-				expired = true
-			}
-		}
+	if !r.dueLocked(now) {
+		k, ok := r.pub[kid]
+		r.mu.RUnlock()
+		return k, ok
 	}
 	r.mu.RUnlock()
-	if expired {
-		r.mu.Lock()
-		r.rebuildLocked()
-		r.mu.Unlock()
-		return nil, false
-	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.advanceLocked(now)
+	k, ok := r.pub[kid]
 	return k, ok
 }
 
 // PublicKeys returns the published keys by kid (a copy).
 func (r *KeyRing) PublicKeys() map[string]PublicKey {
+	now := r.cfg.Now()
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.rebuildLocked()
+	r.advanceLocked(now)
 	out := make(map[string]PublicKey, len(r.pub))
 	for k, v := range r.pub {
 		out[k] = v

@@ -80,13 +80,13 @@ func newHybridEnv(t testing.TB, store RefreshStore, opts ...func(*Config)) *hybr
 	clock := newTestClock()
 	logs := &syncBuffer{}
 	logger := slog.New(NewAuditHandler(logs, slog.LevelDebug))
-	ring, err := NewKeyRing(key, time.Hour, clock.Now)
+	ring, err := NewKeyRing(key, KeyRingConfig{RetireAfter: time.Hour, Now: clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	signer, err := NewSigner(TokenConfig{
 		Issuer: "https://auth.example.test", Audience: []string{"https://api.example.test"},
-		TTL: 5 * time.Minute, Now: clock.Now, Logger: logger,
+		TTL: 5 * time.Minute, Now: clock.Now,
 	}, ring)
 	if err != nil {
 		t.Fatal(err)

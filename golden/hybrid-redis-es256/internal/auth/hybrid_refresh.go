@@ -120,7 +120,7 @@ func (a *Auth) StartFamily(ctx context.Context, r *http.Request, userID string, 
 	if err != nil {
 		return Tokens{}, err
 	}
-	a.logFamily(ctx, r, slog.LevelInfo, EventTokenCreated, userID, rec.FamilyID, slog.String("client_kind", string(kind)), slog.String("reason", "login"))
+	a.logFamily(ctx, r, slog.LevelInfo, EventTokenCreated, userID, rec.FamilyID, slog.String("client_kind", string(kind)), slog.String("reason", "login"), slog.String("jti", claims.ID))
 	return Tokens{AccessToken: at, Access: claims, RefreshToken: tok, Refresh: rec}, nil
 }
 
@@ -175,7 +175,7 @@ func (a *Auth) Refresh(ctx context.Context, r *http.Request, tok string, kind Cl
 	if err != nil {
 		return Tokens{}, err
 	}
-	a.logFamily(ctx, r, slog.LevelInfo, EventTokenCreated, issued.UserID, issued.FamilyID, slog.String("client_kind", string(kind)), slog.String("reason", "rotation"))
+	a.logFamily(ctx, r, slog.LevelInfo, EventTokenCreated, issued.UserID, issued.FamilyID, slog.String("client_kind", string(kind)), slog.String("reason", "rotation"), slog.String("jti", claims.ID))
 	return Tokens{AccessToken: at, Access: claims, RefreshToken: next, Refresh: issued}, nil
 }
 

@@ -83,12 +83,12 @@ func newTTEnvKey(t testing.TB, key PrivateKey) *ttEnv {
 	t.Helper()
 	e := &ttEnv{clock: newTestClock(), logs: &syncBuffer{}}
 	e.logger = slog.New(slog.NewJSONHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	ring, err := NewKeyRing(key, DefaultAccessTTL+DefaultLeeway, e.clock.Now)
+	ring, err := NewKeyRing(key, KeyRingConfig{Now: e.clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	e.ring = ring
-	e.signer, err = NewSigner(TokenConfig{Issuer: ttIssuer, Audience: []string{ttAudience}, Now: e.clock.Now, Logger: e.logger}, ring)
+	e.signer, err = NewSigner(TokenConfig{Issuer: ttIssuer, Audience: []string{ttAudience}, Now: e.clock.Now}, ring)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -69,12 +69,22 @@ func MarshalJWKS(keys map[string]PublicKey) ([]byte, error) {
 
 // JWKSHandler serves the published keys of ring (a *KeyRing) with
 // Cache-Control: public, max-age=<maxAge> (default 5 min, at most 1 h).
+// For a ring that reports its JWKSMaxAge (*KeyRing does), 0 means that
+// value and a larger maxAge is lowered to it: a verifier never caches the
+// set longer than the ring waits before a new key signs (J-15).
 // Mount it at JWKSPath: mux.Handle("GET "+JWKSPath, JWKSHandler(ring, 0, nil)).
 func JWKSHandler(ring interface{ PublicKeys() map[string]PublicKey }, maxAge time.Duration, logger *slog.Logger) http.Handler {
+	limit := MaxJWKSMaxAge
+	if r, ok := ring.(interface{ JWKSMaxAge() time.Duration }); ok && r.JWKSMaxAge() > 0 {
+		limit = min(limit, r.JWKSMaxAge())
+		if maxAge <= 0 {
+			maxAge = limit
+		}
+	}
 	if maxAge <= 0 {
 		maxAge = DefaultJWKSMaxAge
 	}
-	maxAge = min(maxAge, MaxJWKSMaxAge)
+	maxAge = min(maxAge, limit)
 	if logger == nil {
 		logger = slog.Default()
 	}

@@ -930,10 +930,14 @@ func TestAuditEventsNoSecrets_L1_L2_L3(t *testing.T) {
 				t.Fatalf("no %s event", ev)
 			}
 			for _, l := range lines {
-				if l["time"] == nil || l["ip"] == nil && ev != EventTokenCreated {
+				if l["time"] == nil || l["ip"] == nil {
 					t.Fatalf("%s lacks keys: %v", ev, l)
 				}
 			}
+		}
+		// One authn_token_created per issuance: two logins and a refresh.
+		if created := e.logs.events(t, EventTokenCreated); len(created) != 3 {
+			t.Fatalf("%d authn_token_created events, want 3 (one per login or refresh)", len(created))
 		}
 		fam := e.record(s.refresh).FamilyID
 		reuse := e.logs.events(t, EventTokenReuse)[0]

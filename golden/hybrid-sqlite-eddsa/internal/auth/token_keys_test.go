@@ -4,15 +4,19 @@ package auth
 
 import (
 	"crypto/ecdsa"
+	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/x509"
+	"encoding/base64"
 	"encoding/json"
 	"encoding/pem"
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/lestrrat-go/jwx/v3/jwk"
 )
@@ -72,7 +76,7 @@ func TestKeyWeakOrWrongTypeRefused_J13(t *testing.T) {
 		t.Fatal(err)
 	}
 	others = append(others, ec)
-	if _, err := NewKeyRing(PrivateKey(make([]byte, 16)), DefaultAccessTTL, nil); !errors.Is(err, ErrWeakKey) {
+	if _, err := NewKeyRing(PrivateKey(make([]byte, 16)), KeyRingConfig{}); !errors.Is(err, ErrWeakKey) {
 		t.Fatalf("16-byte Ed25519 key ring: %v", err)
 	}
 	for _, o := range others {
@@ -90,6 +94,250 @@ func TestKeyWeakOrWrongTypeRefused_J13(t *testing.T) {
 		b, _ := json.Marshal(jk)
 		if _, err := ParsePrivateKey(b); err == nil {
 			t.Fatalf("%T JWK accepted", o)
+		}
+	}
+}
+
+// ttKIDOf returns the kid in the JOSE header of tok.
+func ttKIDOf(t *testing.T, tok string) string {
+	t.Helper()
+	head, _, _ := strings.Cut(tok, ".")
+	b, err := base64.RawURLEncoding.DecodeString(head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h struct {
+		KID string `json:"kid"`
+	}
+	if err := json.Unmarshal(b, &h); err != nil {
+		t.Fatal(err)
+	}
+	return h.KID
+}
+
+// ttJWKSKIDs returns the kids served by the JWKS handler of ring.
+func ttJWKSKIDs(t *testing.T, ring *KeyRing) map[string]bool {
+	t.Helper()
+	_, keys := ttFetchJWKS(t, JWKSHandler(ring, 0, nil))
+	out := map[string]bool{}
+	for _, k := range keys {
+		kid, _ := k["kid"].(string)
+		out[kid] = true
+	}
+	return out
+}
+
+// A staged key is in the JWKS at once but signs only after one JWKS
+// max-age on the ring's clock; the key it replaces stays published and
+// verifiable until its last token expired (TTL + leeway), then not (J-15).
+func TestKeyRotationStaged_J15(t *testing.T) {
+	e := newTTEnv(t)
+	t0 := e.clock.Now()
+	k1 := e.ring.Active().KID
+	k2, signsAt, err := e.ring.Stage(ttKey(t, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := t0.Add(DefaultJWKSMaxAge); !signsAt.Equal(want) {
+		t.Fatalf("signs at %v, want %v (one JWKS max-age after publication)", signsAt, want)
+	}
+	if kids := ttJWKSKIDs(t, e.ring); !kids[k1] || !kids[k2] || len(kids) != 2 {
+		t.Fatalf("JWKS right after Stage: %v, want %s and %s", kids, k1, k2)
+	}
+	if kid := ttKIDOf(t, e.sign(t)); kid != k1 {
+		t.Fatalf("staged key signs at once (kid %s)", kid)
+	}
+	e.clock.Advance(DefaultJWKSMaxAge - time.Second)
+	lastK1 := e.sign(t)
+	if kid := ttKIDOf(t, lastK1); kid != k1 {
+		t.Fatalf("staged key signs before one max-age (kid %s)", kid)
+	}
+	e.clock.Advance(time.Second)
+	if kid := ttKIDOf(t, e.sign(t)); kid != k2 {
+		t.Fatalf("staged key does not sign after one max-age (kid %s)", kid)
+	}
+	if _, _, ok := e.ring.Next(); ok {
+		t.Fatal("the staged key is still next after the switch")
+	}
+	// K1 signed until signsAt; its last token lives TTL + leeway from then.
+	e.clock.Advance(DefaultAccessTTL + DefaultLeeway - 2*time.Second)
+	if w, called := e.do(lastK1, nil); !called {
+		t.Fatalf("the last K1 token refused within TTL + leeway: %d", w.Code)
+	}
+	if kids := ttJWKSKIDs(t, e.ring); !kids[k1] {
+		t.Fatal("retired key left the JWKS before its last token expired")
+	}
+	e.clock.Advance(2 * time.Second) // signsAt + TTL + leeway
+	if kids := ttJWKSKIDs(t, e.ring); kids[k1] || !kids[k2] {
+		t.Fatalf("JWKS after TTL + leeway: %v, want only %s", kids, k2)
+	}
+	// A fresh, otherwise valid token under K1 is refused: the key is gone.
+	forged := ttForge(t, map[string]any{"alg": SigningAlg, "typ": AccessTokenType, "kid": k1}, e.claims(), func(input string) []byte {
+		sig, err := tokenSigningMethod.Sign(input, ttKey(t, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sig
+	})
+	e.wantReject(t, forged)
+	if _, ok := e.ring.LookupKey(k1); ok {
+		t.Fatal("LookupKey still finds the retired key")
+	}
+}
+
+// Publish, then Rotate later: the switch still waits one max-age from the
+// publication, never from Rotate, and never happens before it (J-15).
+func TestKeyRotationPublishThenRotate_J15(t *testing.T) {
+	e := newTTEnv(t)
+	t0 := e.clock.Now()
+	k1 := e.ring.Active().KID
+	k2, err := e.ring.Publish(ttKey(t, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kid, at, ok := e.ring.Next(); !ok || kid != k2 || !at.IsZero() {
+		t.Fatalf("Next after Publish: %s %v %v", kid, at, ok)
+	}
+	e.clock.Advance(2 * time.Minute)
+	if err := e.ring.Rotate(); err != nil {
+		t.Fatal(err)
+	}
+	if _, at, _ := e.ring.Next(); !at.Equal(t0.Add(DefaultJWKSMaxAge)) {
+		t.Fatalf("switch at %v, want publication + max-age %v", at, t0.Add(DefaultJWKSMaxAge))
+	}
+	if err := e.ring.Rotate(); err == nil {
+		t.Fatal("second Rotate while a switch is scheduled succeeded")
+	}
+	if _, err := e.ring.Publish(ttKey(t, 2)); err == nil {
+		t.Fatal("Publish while a switch is scheduled succeeded")
+	}
+	e.clock.Advance(DefaultJWKSMaxAge - 2*time.Minute - time.Second)
+	if got := e.ring.Active().KID; got != k1 {
+		t.Fatalf("active %s before publication + max-age, want %s", got, k1)
+	}
+	e.clock.Advance(time.Second)
+	if got := e.ring.Active().KID; got != k2 {
+		t.Fatalf("active %s after publication + max-age, want %s", got, k2)
+	}
+	// A key published long ago signs as soon as Rotate is called.
+	k3, err := e.ring.Publish(ttKey(t, 2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.clock.Advance(time.Hour)
+	if err := e.ring.Rotate(); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.ring.Active().KID; got != k3 {
+		t.Fatalf("active %s, want %s at once", got, k3)
+	}
+}
+
+// RetireAfter below AccessTTL + Leeway is refused, naming the value and the
+// minimum; so is a Signer whose tokens outlive the ring's AccessTTL (J-15).
+func TestKeyRingRetireAfterMinimum_J15(t *testing.T) {
+	k := ttKey(t, 0)
+	for _, tc := range []struct {
+		cfg        KeyRingConfig
+		value, min string
+	}{
+		{KeyRingConfig{RetireAfter: 5 * time.Minute}, "5m0s", "5m30s"},
+		{KeyRingConfig{RetireAfter: time.Minute}, "1m0s", "5m30s"},
+		{KeyRingConfig{AccessTTL: 10 * time.Minute, Leeway: time.Minute, RetireAfter: 10 * time.Minute}, "10m0s", "11m0s"},
+	} {
+		_, err := NewKeyRing(k, tc.cfg)
+		if err == nil {
+			t.Fatalf("%+v accepted", tc.cfg)
+		}
+		if msg := err.Error(); !strings.Contains(msg, "RetireAfter "+tc.value) || !strings.Contains(msg, "minimum "+tc.min) {
+			t.Fatalf("%+v: error %q does not name %s and the minimum %s", tc.cfg, msg, tc.value, tc.min)
+		}
+	}
+	for _, cfg := range []KeyRingConfig{
+		{},
+		{RetireAfter: DefaultAccessTTL + DefaultLeeway},
+		{AccessTTL: 10 * time.Minute, Leeway: time.Minute, RetireAfter: time.Hour},
+	} {
+		if _, err := NewKeyRing(k, cfg); err != nil {
+			t.Fatalf("%+v refused: %v", cfg, err)
+		}
+	}
+	ring, err := NewKeyRing(k, KeyRingConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewSigner(TokenConfig{Issuer: ttIssuer, Audience: []string{ttAudience}, TTL: 10 * time.Minute}, ring); err == nil {
+		t.Fatal("signer TTL longer than the ring's AccessTTL accepted")
+	}
+}
+
+// ttPublicForms returns k's public key as PKIX PEM and public JWK, and k
+// itself as PKCS#8 PEM and private JWK.
+func ttPublicForms(t *testing.T, k PrivateKey) map[string][]byte {
+	t.Helper()
+	der, err := x509.MarshalPKIXPublicKey(tokenPublicOf(k))
+	if err != nil {
+		t.Fatal(err)
+	}
+	privPEM, err := MarshalPrivateKeyPEM(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jwkJSON := func(v any) []byte {
+		jk, err := jwk.Import(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(jk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	return map[string][]byte{
+		"public_pem":  pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der}),
+		"public_jwk":  jwkJSON(tokenPublicOf(k)),
+		"private_pem": privPEM,
+		"private_jwk": jwkJSON(k),
+	}
+}
+
+// A verification key (the previous key of a rotation) is read from a
+// public key or, keeping only its public half, from a private key (J-15).
+func TestParsePublicKey_J15(t *testing.T) {
+	k := ttKey(t, 0)
+	want := tokenPublicOf(k)
+	for name, data := range ttPublicForms(t, k) {
+		got, err := ParsePublicKey(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !want.Equal(got) {
+			t.Fatalf("%s: got %v, want the public half", name, got)
+		}
+		if len(got) != ed25519.PublicKeySize {
+			t.Fatalf("%s: %d bytes kept, want the 32-byte public key only", name, len(got))
+		}
+		t.Setenv("AUTH_TEST_PUBLIC_KEY", string(data))
+		if got, err := LoadPublicKeyEnv("AUTH_TEST_PUBLIC_KEY"); err != nil || !want.Equal(got) {
+			t.Fatalf("%s from the environment: %v", name, err)
+		}
+	}
+	// Wrong algorithm, wrong block type, garbage.
+	other, err := ecdsa.GenerateKey(elliptic.P384(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	der, err := x509.MarshalPKIXPublicKey(&other.PublicKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ParsePublicKey(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der})); !errors.Is(err, ErrWeakKey) {
+		t.Fatalf("P-384 public key: %v, want ErrWeakKey", err)
+	}
+	for _, bad := range []string{"", "not a key", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", `{"kty":"oct","k":"c2hvcnQ"}`} {
+		if _, err := ParsePublicKey([]byte(bad)); err == nil {
+			t.Fatalf("accepted %q", bad)
 		}
 	}
 }

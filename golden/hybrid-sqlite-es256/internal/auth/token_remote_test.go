@@ -185,7 +185,8 @@ func TestRemoteNewKIDAfterRefetch_J16(t *testing.T) {
 	if err := e.ring.Rotate(); err != nil {
 		t.Fatal(err)
 	}
-	tok := e.sign(t) // signed by a kid the verifier has not seen
+	e.clock.Advance(DefaultJWKSMaxAge) // the new key signs one JWKS max-age after publication (J-15)
+	tok := e.sign(t)                   // signed by a kid the verifier has not seen
 	if !ttVerifies(t, v, tok) {
 		t.Fatal("new kid not verified after refetch")
 	}

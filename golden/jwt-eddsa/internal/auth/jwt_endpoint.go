@@ -237,14 +237,30 @@ func (a *Auth) passwordGrant(w http.ResponseWriter, r *http.Request, form url.Va
 }
 
 func (a *Auth) issue(w http.ResponseWriter, r *http.Request, subject, clientID, scope string) {
-	tok, _, err := a.Signer.Sign(subject, clientID, scope)
+	tok, claims, kid, err := a.Signer.sign(subject, clientID, scope)
 	if err != nil {
 		a.serverError(w, r, err)
 		return
 	}
+	a.audit.Log(r.Context(), r, slog.LevelInfo, EventTokenCreated, jwtTokenCreatedAttrs(claims, kid)...)
 	WriteJSON(w, http.StatusOK, jwtTokenResponse{
 		AccessToken: tok, TokenType: "Bearer", ExpiresIn: int(a.Signer.TTL().Seconds()), Scope: scope,
 	})
+}
+
+// jwtTokenCreatedAttrs are the attributes of the authn_token_created event of
+// a token with claims c signed by kid (never the token itself, L-2).
+func jwtTokenCreatedAttrs(c AccessClaims, kid string) []slog.Attr {
+	attrs := []slog.Attr{
+		slog.String("user_id", c.Subject),
+		slog.String("client_id", c.ClientID),
+		slog.String("jti", c.ID),
+		slog.String("kid", kid),
+	}
+	if c.ExpiresAt != nil {
+		attrs = append(attrs, slog.Time("expires_at", c.ExpiresAt.UTC()))
+	}
+	return attrs
 }
 
 // rejectClient answers every client authentication failure alike (C-9).

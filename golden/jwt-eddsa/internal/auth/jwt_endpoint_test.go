@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -361,5 +362,162 @@ func TestTokenEndpointLogRefs_L3(t *testing.T) {
 	}
 	if refs != 2 {
 		t.Fatalf("%d login_ref entries, want 2: %s", refs, logs)
+	}
+}
+
+// ttRecord is one log record as the application's handler received it.
+type ttRecord struct {
+	time  time.Time
+	attrs map[string]string
+}
+
+// ttCaptureHandler keeps every record it receives: the test sees the time
+// value itself (its location, not only its text) and every attribute.
+type ttCaptureHandler struct {
+	mu   sync.Mutex
+	recs []ttRecord
+}
+
+func (h *ttCaptureHandler) Enabled(context.Context, slog.Level) bool { return true }
+
+func (h *ttCaptureHandler) Handle(_ context.Context, r slog.Record) error {
+	rec := ttRecord{time: r.Time, attrs: map[string]string{}}
+	r.Attrs(func(a slog.Attr) bool {
+		rec.attrs[a.Key] = a.Value.Resolve().String()
+		return true
+	})
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.recs = append(h.recs, rec)
+	return nil
+}
+
+func (h *ttCaptureHandler) WithAttrs([]slog.Attr) slog.Handler { panic("not used by the package") }
+func (h *ttCaptureHandler) WithGroup(string) slog.Handler      { panic("not used by the package") }
+
+func (h *ttCaptureHandler) events(name string) []ttRecord {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var out []ttRecord
+	for _, r := range h.recs {
+		if r.attrs["event"] == name {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Every event of POST /token, and the verifier's jwt_invalid, goes through
+// the Auditor: UTC time, the request's ip, user_agent and request_id, and
+// no secret (L-1, L-2).
+func TestTokenEndpointAuditFields_L1_L2(t *testing.T) {
+	h := &ttCaptureHandler{}
+	is := newTTIssuer(t, func(c *Config) { c.Logger = slog.New(h) })
+	reqID := 0
+	withReq := func(edit func(*http.Request)) func(*http.Request) {
+		return func(r *http.Request) {
+			reqID++
+			r.Header.Set("X-Request-Id", "req-"+strconv.Itoa(reqID))
+			r.Header.Set("User-Agent", "audit-test/1.0")
+			if edit != nil {
+				edit(r)
+			}
+		}
+	}
+	const password = "correct horse battery staple"
+	user := is.post(url.Values{"grant_type": {"password"}, "username": {"alice@example.com"}, "password": {password}}, withReq(nil))
+	client := is.post(url.Values{"grant_type": {"client_credentials"}}, withReq(ttBasic("billing", is.secret)))
+	tokens := []string{ttTokenOf(t, user).AccessToken, ttTokenOf(t, client).AccessToken}
+	// A failure, then the right secret at once: client back-off.
+	is.post(url.Values{"grant_type": {"client_credentials"}}, withReq(ttBasic("billing", "S3ntinel-wrong-secret")))
+	if w := is.post(url.Values{"grant_type": {"client_credentials"}}, withReq(ttBasic("billing", is.secret))); w.Code != http.StatusTooManyRequests {
+		t.Fatalf("back-off: %d", w.Code)
+	}
+	// jwt_invalid from the Auth's verifier.
+	api := is.auth.Verify(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	r := httptest.NewRequest(http.MethodGet, "/api", nil)
+	withReq(func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+tokens[0]+"x") })(r)
+	api.ServeHTTP(httptest.NewRecorder(), r)
+
+	for event, want := range map[string]int{EventTokenCreated: 2, EventLoginSuccess: 1, EventRateLimit: 1, EventJWTInvalid: 1} {
+		recs := h.events(event)
+		if len(recs) != want {
+			t.Fatalf("%d %s events, want %d", len(recs), event, want)
+		}
+		for _, rec := range recs {
+			if rec.time.Location() != time.UTC {
+				t.Errorf("%s: time %v is not UTC", event, rec.time)
+			}
+			if rec.attrs["ip"] != "192.0.2.1" || rec.attrs["user_agent"] != "audit-test/1.0" || !strings.HasPrefix(rec.attrs["request_id"], "req-") {
+				t.Errorf("%s lacks the request fields: %v", event, rec.attrs)
+			}
+		}
+	}
+	created := h.events(EventTokenCreated)
+	for i, sub := range []string{"user-42", "billing"} {
+		if a := created[i].attrs; a["user_id"] != sub || a["jti"] == "" || a["kid"] != is.auth.Keys.Active().KID || a["request_id"] != "req-"+strconv.Itoa(i+1) {
+			t.Errorf("authn_token_created %d: %v", i, a)
+		}
+	}
+	secrets := []string{password, is.secret, "S3ntinel-wrong-secret"}
+	for _, tok := range tokens {
+		parts := strings.Split(tok, ".")
+		secrets = append(secrets, parts[1], parts[2]) // payload and signature
+	}
+	for _, rec := range h.recs {
+		for k, v := range rec.attrs {
+			for _, s := range secrets {
+				if strings.Contains(v, s) {
+					t.Fatalf("secret in %s=%q", k, v)
+				}
+			}
+		}
+	}
+}
+
+// AUTH_SIGNING_KEY_PREVIOUS takes the previous key as a public key (PEM or
+// JWK) or as a private key, of which only the public half is kept; the key
+// is published and its tokens verify (J-15).
+func TestPreviousKeyFromEnv_J15(t *testing.T) {
+	pemKey, err := MarshalPrivateKeyPEM(ttKey(t, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("AUTH_SIGNING_KEY", string(pemKey))
+	t.Setenv("AUTH_SIGNING_KEY_FILE", "")
+	t.Setenv("AUTH_SIGNING_KEY_PREVIOUS_FILE", "")
+	t.Setenv("AUTH_LOG_KEY", base64.RawURLEncoding.EncodeToString(testLogKey))
+	prev := ttKey(t, 0)
+	old := newTTIssuer(t) // signs with the previous key, ttKey(t, 0)
+	oldToken, _, err := old.auth.Signer.Sign("user-42", "first-party", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range ttPublicForms(t, prev) {
+		t.Run(name, func(t *testing.T) {
+			t.Setenv("AUTH_SIGNING_KEY_PREVIOUS", string(data))
+			cfg, err := ConfigFromEnv()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cfg.PreviousKeys) != 1 || !tokenPublicOf(prev).Equal(cfg.PreviousKeys[0]) {
+				t.Fatalf("PreviousKeys = %v, want the public half of the previous key", cfg.PreviousKeys)
+			}
+			cfg.Issuer, cfg.Audience, cfg.Now = ttIssuer, []string{ttAudience}, old.clock.Now
+			a, err := New(cfg, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := a.Keys.PublicKeys()[old.auth.Keys.Active().KID]; !ok {
+				t.Fatal("previous key not published")
+			}
+			if _, err := a.Verifier.Verify(context.Background(), oldToken); err != nil {
+				t.Fatalf("token of the previous key refused: %v", err)
+			}
+		})
+	}
+	t.Setenv("AUTH_SIGNING_KEY_PREVIOUS", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n")
+	if _, err := ConfigFromEnv(); err == nil {
+		t.Fatal("a broken previous key accepted")
 	}
 }

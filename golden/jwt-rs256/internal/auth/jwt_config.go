@@ -25,16 +25,19 @@ type Config struct {
 	AccessTTL time.Duration
 	// Leeway is the verifier's clock skew allowance: default 30 s, max 60.
 	Leeway time.Duration
-	// JWKSMaxAge is the Cache-Control max-age of the JWKS (default 5 min).
+	// JWKSMaxAge is the Cache-Control max-age of the JWKS (default 5 min,
+	// at most 1 h); Keys.Rotate waits this long before a new key signs.
 	JWKSMaxAge time.Duration
 	// SigningKey signs access tokens. ConfigFromEnv loads it from
 	// AUTH_SIGNING_KEY or AUTH_SIGNING_KEY_FILE; never put it in source.
 	SigningKey PrivateKey
 	// NextSigningKey, when set, is published in the JWKS but not used yet:
-	// step 1 of a rotation (AUTH_SIGNING_KEY_NEXT).
+	// step 1 of a rotation (AUTH_SIGNING_KEY_NEXT). Keys.Rotate() makes it
+	// sign once it has been published for JWKSMaxAge.
 	NextSigningKey PrivateKey
 	// PreviousKeys stay published (not used for signing) for AccessTTL +
-	// Leeway after start: step 2 of a rotation (AUTH_SIGNING_KEY_PREVIOUS).
+	// Leeway after start: step 2 of a rotation (AUTH_SIGNING_KEY_PREVIOUS,
+	// a public key, or a private key of which only the public half is kept).
 	PreviousKeys []PublicKey
 	// Clients are the service clients allowed to use client credentials.
 	Clients ClientStore
@@ -53,7 +56,8 @@ type Config struct {
 	TrustedProxies []string
 	// LogKey (>= 32 random bytes, AUTH_LOG_KEY) keys log references (L-3).
 	LogKey []byte
-	// Logger receives the audit events (default slog.Default()).
+	// Logger receives the audit events (default slog.Default()), all through
+	// the Auditor: UTC times, secret-looking attributes blanked (L-1, L-2).
 	Logger *slog.Logger
 	// Now is the clock (default time.Now).
 	Now func() time.Time
@@ -76,9 +80,11 @@ func DefaultConfig() Config {
 
 // ConfigFromEnv returns DefaultConfig with the signing key from
 // AUTH_SIGNING_KEY (PEM or JWK; or a file named by AUTH_SIGNING_KEY_FILE),
-// the optional rotation keys AUTH_SIGNING_KEY_NEXT and
-// AUTH_SIGNING_KEY_PREVIOUS (same forms), and the log key from AUTH_LOG_KEY
-// (or AUTH_LOG_KEY_FILE). A missing or weak key is an error (C-11).
+// the optional rotation keys AUTH_SIGNING_KEY_NEXT (a private key, same
+// forms) and AUTH_SIGNING_KEY_PREVIOUS (a public key as PEM or JWK; a
+// private key there is reduced to its public half), and the log key from
+// AUTH_LOG_KEY (or AUTH_LOG_KEY_FILE). A missing or weak key is an error
+// (C-11).
 func ConfigFromEnv() (Config, error) {
 	cfg := DefaultConfig()
 	k, err := LoadPrivateKeyEnv("AUTH_SIGNING_KEY")
@@ -86,15 +92,17 @@ func ConfigFromEnv() (Config, error) {
 		return cfg, err
 	}
 	cfg.SigningKey = k
-	if next, ok, err := tokenOptionalKeyEnv("AUTH_SIGNING_KEY_NEXT"); err != nil {
-		return cfg, err
-	} else if ok {
-		cfg.NextSigningKey = next
+	if tokenKeyEnvSet("AUTH_SIGNING_KEY_NEXT") {
+		if cfg.NextSigningKey, err = LoadPrivateKeyEnv("AUTH_SIGNING_KEY_NEXT"); err != nil {
+			return cfg, err
+		}
 	}
-	if prev, ok, err := tokenOptionalKeyEnv("AUTH_SIGNING_KEY_PREVIOUS"); err != nil {
-		return cfg, err
-	} else if ok {
-		cfg.PreviousKeys = append(cfg.PreviousKeys, tokenPublicOf(prev))
+	if tokenKeyEnvSet("AUTH_SIGNING_KEY_PREVIOUS") {
+		prev, err := LoadPublicKeyEnv("AUTH_SIGNING_KEY_PREVIOUS")
+		if err != nil {
+			return cfg, err
+		}
+		cfg.PreviousKeys = append(cfg.PreviousKeys, prev)
 	}
 	if cfg.LogKey, err = LoadKey("AUTH_LOG_KEY"); err != nil {
 		return cfg, err
@@ -153,7 +161,19 @@ func New(cfg Config, users UserStore) (*Auth, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	ring, err := NewKeyRing(cfg.SigningKey, cfg.AccessTTL+cfg.Leeway, cfg.Now)
+	ips, err := NewClientIPResolver(cfg.TrustedProxies)
+	if err != nil {
+		return nil, err
+	}
+	// Every event, the Verifier's and the JWKS handler's included, goes
+	// through the Auditor's redacting, UTC handler (L-1, L-2).
+	audit, err := NewAuditor(cfg.Logger, cfg.LogKey, ips)
+	if err != nil {
+		return nil, err
+	}
+	ring, err := NewKeyRing(cfg.SigningKey, KeyRingConfig{
+		AccessTTL: cfg.AccessTTL, Leeway: cfg.Leeway, JWKSMaxAge: cfg.JWKSMaxAge, Now: cfg.Now,
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -167,22 +187,14 @@ func New(cfg Config, users UserStore) (*Auth, error) {
 			return nil, err
 		}
 	}
-	signer, err := NewSigner(TokenConfig{Issuer: cfg.Issuer, Audience: cfg.Audience, TTL: cfg.AccessTTL, Now: cfg.Now, Logger: cfg.Logger}, ring)
+	signer, err := NewSigner(TokenConfig{Issuer: cfg.Issuer, Audience: cfg.Audience, TTL: cfg.AccessTTL, Now: cfg.Now}, ring)
 	if err != nil {
 		return nil, err
 	}
 	verifier, err := NewVerifier(VerifierConfig{
 		Issuer: cfg.Issuer, Audience: cfg.Audience[0], Keys: ring, Leeway: cfg.Leeway,
-		Now: cfg.Now, Denylist: cfg.Denylist, Logger: cfg.Logger,
+		Now: cfg.Now, Denylist: cfg.Denylist, Logger: audit.Logger(), ClientIPs: ips,
 	})
-	if err != nil {
-		return nil, err
-	}
-	ips, err := NewClientIPResolver(cfg.TrustedProxies)
-	if err != nil {
-		return nil, err
-	}
-	audit, err := NewAuditor(cfg.Logger, cfg.LogKey, ips)
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +211,7 @@ func New(cfg Config, users UserStore) (*Auth, error) {
 // Register mounts POST /token and GET /.well-known/jwks.json.
 func (a *Auth) Register(mux *http.ServeMux) {
 	mux.Handle("POST "+TokenPath, a.TokenHandler())
-	mux.Handle("GET "+JWKSPath, JWKSHandler(a.Keys, a.cfg.JWKSMaxAge, a.cfg.Logger))
+	mux.Handle("GET "+JWKSPath, JWKSHandler(a.Keys, a.cfg.JWKSMaxAge, a.audit.Logger()))
 }
 
 // Verify lets a request through only with a valid bearer access token and
@@ -222,13 +234,8 @@ func (a *Auth) Revoke(ctx context.Context, c *AccessClaims) error {
 	return nil
 }
 
-// tokenOptionalKeyEnv is LoadPrivateKeyEnv for a key that may be absent
-// (the next or previous key of a rotation): ok is false when neither name
-// nor name+"_FILE" is set.
-func tokenOptionalKeyEnv(name string) (k PrivateKey, ok bool, err error) {
-	if os.Getenv(name) == "" && os.Getenv(name+"_FILE") == "" {
-		return k, false, nil
-	}
-	k, err = LoadPrivateKeyEnv(name)
-	return k, err == nil, err
+// tokenKeyEnvSet reports whether an optional key (the next or previous key
+// of a rotation) is given in name or name+"_FILE".
+func tokenKeyEnvSet(name string) bool {
+	return os.Getenv(name) != "" || os.Getenv(name+"_FILE") != ""
 }

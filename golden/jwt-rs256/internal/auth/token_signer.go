@@ -6,7 +6,6 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
-	"log/slog"
 	"slices"
 	"strings"
 	"time"
@@ -37,8 +36,6 @@ type TokenConfig struct {
 	TTL time.Duration
 	// Now is the clock (default time.Now).
 	Now func() time.Time
-	// Logger receives authn_token_created (default slog.Default()).
-	Logger *slog.Logger
 }
 
 // DefaultTokenConfig returns the generated defaults.
@@ -66,9 +63,6 @@ func (c *TokenConfig) Validate() error {
 	}
 	if c.Now == nil {
 		c.Now = time.Now
-	}
-	if c.Logger == nil {
-		c.Logger = slog.Default()
 	}
 	return nil
 }
@@ -118,13 +112,18 @@ type Signer struct {
 	keys *KeyRing
 }
 
-// NewSigner checks cfg (C-11: no key, no signer).
+// NewSigner checks cfg (C-11: no key, no signer). The TTL must not exceed
+// the ring's AccessTTL: the ring keeps retired keys published only that
+// long (plus leeway), so a longer-lived token would outlive its key (J-15).
 func NewSigner(cfg TokenConfig, keys *KeyRing) (*Signer, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
 	if keys == nil {
 		return nil, ErrNoSigningKey
+	}
+	if cfg.TTL > keys.cfg.AccessTTL {
+		return nil, fmt.Errorf("auth: token config: TTL %v exceeds the key ring's AccessTTL %v", cfg.TTL, keys.cfg.AccessTTL)
 	}
 	return &Signer{cfg: cfg, keys: keys}, nil
 }
@@ -133,11 +132,19 @@ func NewSigner(cfg TokenConfig, keys *KeyRing) (*Signer, error) {
 func (s *Signer) TTL() time.Duration { return s.cfg.TTL }
 
 // Sign issues an access token for subject, requested by clientID, carrying
-// scope (space-separated, may be empty). It logs authn_token_created with
-// the jti, never the token.
+// scope (space-separated, may be empty). It does not log: the caller, which
+// has the request, writes the one authn_token_created event of the
+// issuance through its Auditor (L-1), with the request's ip, user_agent and
+// request_id, as Auth does.
 func (s *Signer) Sign(subject, clientID, scope string) (string, AccessClaims, error) {
+	tok, claims, _, err := s.sign(subject, clientID, scope)
+	return tok, claims, err
+}
+
+// sign is Sign that also returns the kid of the signing key.
+func (s *Signer) sign(subject, clientID, scope string) (string, AccessClaims, string, error) {
 	if subject == "" || clientID == "" {
-		return "", AccessClaims{}, errors.New("auth: sign: subject and client ID are required")
+		return "", AccessClaims{}, "", errors.New("auth: sign: subject and client ID are required")
 	}
 	now := s.cfg.Now().Truncate(time.Second)
 	claims := AccessClaims{
@@ -158,15 +165,7 @@ func (s *Signer) Sign(subject, clientID, scope string) (string, AccessClaims, er
 	t.Header["kid"] = key.KID
 	signed, err := t.SignedString(key.Key)
 	if err != nil {
-		return "", AccessClaims{}, fmt.Errorf("auth: sign: %w", err)
+		return "", AccessClaims{}, "", fmt.Errorf("auth: sign: %w", err)
 	}
-	s.cfg.Logger.Info(EventTokenCreated,
-		slog.String("event", EventTokenCreated),
-		slog.String("user_id", subject),
-		slog.String("client_id", clientID),
-		slog.String("jti", claims.ID),
-		slog.String("kid", key.KID),
-		slog.Time("expires_at", claims.ExpiresAt.Time.UTC()),
-	)
-	return signed, claims, nil
+	return signed, claims, key.KID, nil
 }

@@ -114,12 +114,11 @@ func newServer(opt options) (*http.Server, func(), error) {
 		return nil, nil, err
 	}
 	// Access tokens live 5 minutes; retired keys stay published 1 hour.
-	ring, err := auth.NewKeyRing(signingKey, time.Hour, nil)
+	ring, err := auth.NewKeyRing(signingKey, auth.KeyRingConfig{RetireAfter: time.Hour})
 	if err != nil {
 		return nil, nil, err
 	}
 	tcfg := auth.DefaultTokenConfig()
-	tcfg.Logger = logger
 	signer, err := auth.NewSigner(tcfg, ring)
 	if err != nil {
 		return nil, nil, err
@@ -166,7 +165,7 @@ func newServer(opt options) (*http.Server, func(), error) {
 	mux := http.NewServeMux()
 	// authgen:wiring begin
 	a.Routes(mux)
-	mux.Handle("GET /.well-known/jwks.json", auth.JWKSHandler(ring, 5*time.Minute, logger))
+	mux.Handle("GET /.well-known/jwks.json", auth.JWKSHandler(ring, 0, logger))
 	mux.Handle("GET /api/me", a.RequireUser(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, _ := auth.CurrentUser(r.Context())
 		auth.WriteJSON(w, http.StatusOK, map[string]string{"user_id": id})

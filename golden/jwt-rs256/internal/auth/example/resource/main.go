@@ -19,6 +19,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -36,9 +37,13 @@ func main() {
 	if jwksURL == "" {
 		log.Fatal("set AUTH_JWKS_URL to the issuer's https://…" + auth.JWKSPath)
 	}
+	// One JSON logger with the package's redaction (L-1, L-2) for
+	// jwks_refresh_failed and jwt_invalid.
+	logger := slog.New(auth.NewAuditHandler(os.Stderr, slog.LevelInfo))
 	keys, err := auth.NewRemoteKeys(context.Background(), auth.RemoteKeysConfig{
 		JWKSURL:                   jwksURL,
 		AllowInsecureLoopbackHTTP: *devLoopbackHTTP, // false in production: https only
+		Logger:                    logger,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -49,6 +54,7 @@ func main() {
 		Issuer:   "https://auth.example.com",
 		Audience: "api",
 		Keys:     keys,
+		Logger:   logger,
 	})
 	if err != nil {
 		log.Fatal(err)
