@@ -11,6 +11,7 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -887,19 +888,35 @@ func TestBodiesCapped_C12(t *testing.T) {
 	})
 }
 
-// Login: one response for every credential failure (C-9); failures log the
-// user ID or a keyed login hash (L-1, L-4).
+// Login: one response for every credential failure (C-9): an unknown
+// login, a wrong password, a disabled and a locked account get the same
+// status, headers and body, and no cookie. Failures log the user ID or a
+// keyed login hash (L-1, L-4).
 func TestLoginGenericFailure_C9_L4(t *testing.T) {
 	hybridForEachStore(t, func(t *testing.T, open func(testing.TB) RefreshStore) {
-		e := newHybridEnv(t, open(t))
-		unknown := e.do("POST", "/auth/login", hybridJSON(map[string]string{"login": "nobody@example.com", "password": "whatever-pass"}))
-		wrong := e.do("POST", "/auth/login", hybridJSON(map[string]string{"login": hybridTestLogin, "password": "whatever-pass"}))
-		if unknown.Code != http.StatusUnauthorized || unknown.Code != wrong.Code || unknown.Body.String() != wrong.Body.String() ||
-			len(unknown.Header()["Set-Cookie"])+len(wrong.Header()["Set-Cookie"]) != 0 {
-			t.Fatalf("unknown %d %s / wrong %d %s", unknown.Code, unknown.Body, wrong.Code, wrong.Body)
+		users := newHybridUsers()
+		users.addHash("disabled@example.com", "u-disabled", hybridTestHash())
+		users.addHash("locked@example.com", "u-locked", hybridTestHash())
+		users.update("u-disabled", func(r *UserRecord) { r.Disabled = true })
+		users.update("u-locked", func(r *UserRecord) { r.Locked = true })
+		e := newHybridEnv(t, open(t), func(c *Config) { c.Users = users })
+		login := func(login, password string) *httptest.ResponseRecorder {
+			return e.do("POST", "/auth/login", hybridJSON(map[string]string{"login": login, "password": password}))
+		}
+		unknown := login("nobody@example.com", "whatever-pass")
+		wrong := login(hybridTestLogin, "whatever-pass")
+		disabled := login("disabled@example.com", hybridTestPassword)
+		locked := login("locked@example.com", hybridTestPassword)
+		if unknown.Code != http.StatusUnauthorized || len(unknown.Header()["Set-Cookie"]) != 0 {
+			t.Fatalf("unknown login: %d %v", unknown.Code, unknown.Header())
+		}
+		for name, w := range map[string]*httptest.ResponseRecorder{"wrong password": wrong, "disabled": disabled, "locked": locked} {
+			if w.Code != unknown.Code || w.Body.String() != unknown.Body.String() || !reflect.DeepEqual(w.Header(), unknown.Header()) {
+				t.Fatalf("%s: %d %v %s, unknown login: %d %v %s", name, w.Code, w.Header(), w.Body, unknown.Code, unknown.Header(), unknown.Body)
+			}
 		}
 		ev := e.logs.events(t, EventLoginFail)
-		if len(ev) != 2 {
+		if len(ev) != 4 {
 			t.Fatalf("%d authn_login_fail events", len(ev))
 		}
 		// L-4: the unknown login is logged as a keyed hash, the known one by user ID.
@@ -907,8 +924,10 @@ func TestLoginGenericFailure_C9_L4(t *testing.T) {
 			strings.Contains(e.logs.String(), "nobody@example.com") {
 			t.Fatalf("unknown-user event %v", ev[0])
 		}
-		if ev[1]["user_id"] != hybridTestUserID {
-			t.Fatalf("wrong-password event %v", ev[1])
+		for i, want := range map[int][2]string{1: {hybridTestUserID, "bad_password"}, 2: {"u-disabled", "disabled"}, 3: {"u-locked", "locked"}} {
+			if ev[i]["user_id"] != want[0] || ev[i]["reason"] != want[1] {
+				t.Fatalf("event %d: %v, want user %s reason %s", i, ev[i], want[0], want[1])
+			}
 		}
 	})
 }

@@ -10,7 +10,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"strings"
 	"time"
 )
 
@@ -52,19 +51,19 @@ func (a *Auth) Handler() http.Handler {
 // the request context: CurrentUser, AccessClaimsFromContext.
 func (a *Auth) RequireUser(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		raw, ok := hybridBearer(r)
+		raw, ok := tokenBearer(r)
 		if !ok {
-			hybridRejectToken(w)
+			writeInvalidToken(w)
 			return
 		}
 		claims, err := a.cfg.Verifier.Verify(r.Context(), raw)
 		if err != nil {
 			a.audit.Log(r.Context(), r, slog.LevelInfo, EventJWTInvalid, slog.String("reason", TokenReason(err)))
-			hybridRejectToken(w)
+			writeInvalidToken(w)
 			return
 		}
 		if claims.Subject == "" || claims.IssuedAt == nil {
-			hybridRejectToken(w)
+			writeInvalidToken(w)
 			return
 		}
 		if a.cfg.CheckTokensValidAfter {
@@ -78,7 +77,7 @@ func (a *Auth) RequireUser(next http.Handler) http.Handler {
 			if !cutoff.IsZero() && claims.IssuedAt.Time.Before(cutoff.Truncate(time.Second)) {
 				a.audit.Log(r.Context(), r, slog.LevelInfo, EventJWTInvalid,
 					slog.String("user_id", claims.Subject), slog.String("reason", "before_tokens_valid_after"))
-				hybridRejectToken(w)
+				writeInvalidToken(w)
 				return
 			}
 		}
@@ -93,19 +92,6 @@ func CurrentUser(ctx context.Context) (string, bool) {
 		return "", false
 	}
 	return c.Subject, true
-}
-
-func hybridBearer(r *http.Request) (string, bool) {
-	h := r.Header["Authorization"]
-	if len(h) != 1 || len(h[0]) <= 7 || !strings.EqualFold(h[0][:7], "Bearer ") {
-		return "", false
-	}
-	return h[0][7:], true
-}
-
-func hybridRejectToken(w http.ResponseWriter) {
-	w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
-	WriteError(w, http.StatusUnauthorized, "invalid_token")
 }
 
 // hybridTokenResponse is the JSON body of login and refresh (RFC 6749 §5.1). The

@@ -367,6 +367,12 @@ func (v *Verifier) reject(w http.ResponseWriter, r *http.Request, err error) {
 		level = slog.LevelWarn
 	}
 	tokenLogRequest(r.Context(), v.cfg.Logger, v.cfg.ClientIPs, r, level, EventJWTInvalid, slog.String("reason", reason))
+	writeInvalidToken(w)
+}
+
+// writeInvalidToken is the one answer to a missing or invalid access token:
+// 401 with WWW-Authenticate: Bearer error="invalid_token" (J-11, RFC 6750 §3.1).
+func writeInvalidToken(w http.ResponseWriter) {
 	w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
 	WriteError(w, http.StatusUnauthorized, "invalid_token")
 }
@@ -379,8 +385,7 @@ func RequireScope(scope string) func(http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			c, ok := AccessClaimsFromContext(r.Context())
 			if !ok {
-				w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
-				WriteError(w, http.StatusUnauthorized, "invalid_token")
+				writeInvalidToken(w)
 				return
 			}
 			if !c.HasScope(scope) {
