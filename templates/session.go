@@ -6,6 +6,9 @@ import "github.com/authgen/authgen/internal/model"
 // network (PostgreSQL, Redis): its tests need a real server.
 func sharedStore(m model.Model) bool { return m.StorePostgres() || m.StoreRedis() }
 
+// sqlStore reports a store with SQL migrations (SQLite, PostgreSQL).
+func sqlStore(m model.Model) bool { return m.StoreSQLite() || m.StorePostgres() }
+
 // sessionFiles are the session strategy's files. The memory store is
 // always rendered (tests and the example use it); the other stores and
 // their migrations only when chosen. Rows For cookies (the SQLite,
@@ -19,6 +22,7 @@ var sessionFiles = []File{
 	{Tmpl: "session/csrf_tokens.go.tmpl", Out: "csrf_tokens.go", For: session},
 	{Tmpl: "session/store.go.tmpl", Out: "store.go", For: session},
 	{Tmpl: "session/store_memory.go.tmpl", Out: "store_memory.go", For: session},
+	{Tmpl: "session/migrations.go.tmpl", Out: "migrations.go", For: cookies, When: sqlStore},
 	{Tmpl: "session/sqlite.go.tmpl", Out: "sqlite.go", For: cookies, When: model.Model.StoreSQLite},
 	{Tmpl: "session/store_sqlite.go.tmpl", Out: "store_sqlite.go", For: session, When: model.Model.StoreSQLite},
 	{Tmpl: "session/migrations/0001_sessions.sql.tmpl", Out: "migrations/0001_sessions.sql", For: session, When: model.Model.StoreSQLite},
@@ -36,6 +40,7 @@ var sessionFiles = []File{
 	{Tmpl: "session/store_sqlite_test.go.tmpl", Out: "store_sqlite_test.go", For: session, When: model.Model.StoreSQLite},
 	{Tmpl: "session/testserver_test.go.tmpl", Out: "testserver_test.go", For: cookies, When: sharedStore},
 	{Tmpl: "session/testserver_postgres_test.go.tmpl", Out: "testserver_postgres_test.go", For: cookies, When: model.Model.StorePostgres},
+	{Tmpl: "session/postgres_test.go.tmpl", Out: "postgres_test.go", For: cookies, When: model.Model.StorePostgres},
 	{Tmpl: "session/testserver_redis_test.go.tmpl", Out: "testserver_redis_test.go", For: cookies, When: model.Model.StoreRedis},
 	{Tmpl: "session/store_shared_test.go.tmpl", Out: "store_shared_test.go", For: session, When: sharedStore},
 	{Tmpl: "session/store_postgres_test.go.tmpl", Out: "store_postgres_test.go", For: session, When: model.Model.StorePostgres},

@@ -14,7 +14,7 @@ import (
 )
 
 // PostgresRefreshStore keeps refresh-token families in PostgreSQL
-// (migrations/0001_refresh_tokens.sql), shared by every app instance. Open
+// (migrations/0101_refresh_tokens.sql), shared by every app instance. Open
 // the pool with OpenPostgres and run Migrate first. Rotate and RotateGrace
 // are each one statement, so one transaction and one round trip: a
 // conditional UPDATE ... RETURNING marks the parent used (only if it is

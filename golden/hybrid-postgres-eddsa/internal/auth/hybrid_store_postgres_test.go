@@ -19,18 +19,6 @@ func init() {
 	}})
 }
 
-// Migrate is idempotent and records each numbered file once.
-func TestPostgresRefreshMigrateIdempotent(t *testing.T) {
-	pool, _ := newPGTestDB(t).pool(t, 2, "")
-	if err := Migrate(context.Background(), pool); err != nil {
-		t.Fatal(err)
-	}
-	var n int
-	if err := pool.QueryRow(context.Background(), `SELECT count(*) FROM schema_migrations WHERE version = 1`).Scan(&n); err != nil || n != 1 {
-		t.Fatalf("schema_migrations: %d, %v", n, err)
-	}
-}
-
 // The table holds SHA-256(token) only, never the token (C-3).
 func TestPostgresRefreshKeepsOnlyHash_C3(t *testing.T) {
 	pool, _ := newPGTestDB(t).pool(t, 2, "")

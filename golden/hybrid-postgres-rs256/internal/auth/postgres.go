@@ -4,20 +4,13 @@ package auth
 
 import (
 	"context"
-	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
-	"path"
-	"sort"
-	"strconv"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
-
-//go:embed migrations/*.sql
-var migrationsFS embed.FS
 
 // migrateLockID is the pg_advisory_xact_lock key that serializes Migrate
 // across app instances starting at the same time.
@@ -48,50 +41,49 @@ func OpenPostgres(ctx context.Context, url string) (*pgxpool.Pool, error) {
 // records them in schema_migrations (in the connection's search_path).
 // Instances that start together wait on an advisory lock, so each file runs
 // once. Migrations are append-only: never edit an applied one. To apply them
-// without Go instead: psql -v ON_ERROR_STOP=1 -1 -f migrations/0001_sessions.sql
-// (then insert the version into schema_migrations yourself).
+// without Go instead, run psql -v ON_ERROR_STOP=1 -1 -f on each
+// migrations/NNNN_*.sql file in numeric order (then insert each version and
+// name into schema_migrations yourself).
 func Migrate(ctx context.Context, pool *pgxpool.Pool) error {
+	return migratePostgres(ctx, pool, migrationsFS)
+}
+
+// migratePostgres is Migrate over any file system holding migrations/*.sql
+// (tests pass their own).
+func migratePostgres(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS) error {
 	if _, err := pool.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    integer     NOT NULL PRIMARY KEY,
 		name       text        NOT NULL,
 		applied_at timestamptz NOT NULL DEFAULT now())`); err != nil {
 		return fmt.Errorf("auth: migrate: %w", err)
 	}
-	names, err := fs.Glob(migrationsFS, "migrations/*.sql")
+	migrations, err := readMigrations(fsys)
 	if err != nil {
 		return fmt.Errorf("auth: migrate: %w", err)
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		base := path.Base(name)
-		num, _, ok := strings.Cut(base, "_")
-		version, err := strconv.Atoi(num)
-		if !ok || err != nil {
-			return fmt.Errorf("auth: migrate: %s: name must start with a number and _", base)
-		}
-		body, err := migrationsFS.ReadFile(name)
-		if err != nil {
-			return fmt.Errorf("auth: migrate: %w", err)
-		}
-		err = pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+	for _, m := range migrations {
+		err := pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
 			if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(migrateLockID)); err != nil {
 				return err
 			}
-			var done bool
-			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = $1)`, version).Scan(&done); err != nil {
-				return err
-			}
-			if done {
+			var applied string
+			err := tx.QueryRow(ctx, `SELECT name FROM schema_migrations WHERE version = $1`, m.version).Scan(&applied)
+			switch {
+			case err == nil && applied == m.name:
 				return nil
-			}
-			if _, err := tx.Exec(ctx, string(body)); err != nil { // no arguments: simple protocol, several statements
+			case err == nil:
+				return appliedAs(m, applied)
+			case !errors.Is(err, pgx.ErrNoRows):
 				return err
 			}
-			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, version, base)
+			if _, err := tx.Exec(ctx, m.body); err != nil { // no arguments: simple protocol, several statements
+				return err
+			}
+			_, err = tx.Exec(ctx, `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, m.version, m.name)
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("auth: migrate %s: %w", base, err)
+			return fmt.Errorf("auth: migrate %s: %w", m.name, err)
 		}
 	}
 	return nil

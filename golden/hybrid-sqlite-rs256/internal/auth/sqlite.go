@@ -5,22 +5,14 @@ package auth
 import (
 	"context"
 	"database/sql"
-	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
-	"path"
-	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // pure-Go SQLite driver, registered as "sqlite"
 )
-
-//go:embed migrations/*.sql
-var migrationsFS embed.FS
 
 // sqliteBusyTimeout is how long a connection waits for another one's write
 // lock before failing with SQLITE_BUSY. Every write transaction of the
@@ -66,12 +58,6 @@ func Migrate(ctx context.Context, db *sql.DB) error {
 	return migrateSQLite(ctx, db, migrationsFS)
 }
 
-type sqliteMigration struct {
-	version int
-	name    string // file name, e.g. 0001_sessions.sql
-	body    string
-}
-
 // migrateSQLite is Migrate over any file system holding migrations/*.sql
 // (tests pass their own).
 func migrateSQLite(ctx context.Context, db *sql.DB, fsys fs.FS) error {
@@ -81,31 +67,9 @@ func migrateSQLite(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 		applied_at INTEGER NOT NULL)`); err != nil {
 		return fmt.Errorf("auth: migrate: %w", err)
 	}
-	files, err := fs.Glob(fsys, "migrations/*.sql")
+	migrations, err := readMigrations(fsys)
 	if err != nil {
 		return fmt.Errorf("auth: migrate: %w", err)
-	}
-	migrations := make([]sqliteMigration, 0, len(files))
-	for _, file := range files {
-		base := path.Base(file)
-		num, _, ok := strings.Cut(base, "_")
-		version, err := strconv.Atoi(num)
-		if !ok || err != nil {
-			return fmt.Errorf("auth: migrate: %s: name must start with a number and _", base)
-		}
-		body, err := fs.ReadFile(fsys, file)
-		if err != nil {
-			return fmt.Errorf("auth: migrate: %w", err)
-		}
-		migrations = append(migrations, sqliteMigration{version: version, name: base, body: string(body)})
-	}
-	slices.SortFunc(migrations, func(a, b sqliteMigration) int { return a.version - b.version })
-	for i := 1; i < len(migrations); i++ {
-		// The version is the key: a second file with the same number would
-		// never run. Renumber the newer one.
-		if a, b := migrations[i-1], migrations[i]; a.version == b.version {
-			return fmt.Errorf("auth: migrate: %s and %s have the same number", a.name, b.name)
-		}
 	}
 	for _, m := range migrations {
 		if err := applySQLiteMigration(ctx, db, m); err != nil {
@@ -118,7 +82,7 @@ func migrateSQLite(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 // applySQLiteMigration runs m unless schema_migrations has it. The check
 // is inside the transaction, which holds the write lock from BEGIN (see
 // OpenSQLite): a second instance waits, then finds the row.
-func applySQLiteMigration(ctx context.Context, db *sql.DB, m sqliteMigration) error {
+func applySQLiteMigration(ctx context.Context, db *sql.DB, m migration) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -130,7 +94,7 @@ func applySQLiteMigration(ctx context.Context, db *sql.DB, m sqliteMigration) er
 	case err == nil && applied == m.name:
 		return nil
 	case err == nil:
-		return fmt.Errorf("version %d is already applied as %s: give this file the next free number", m.version, applied)
+		return appliedAs(m, applied)
 	case !errors.Is(err, sql.ErrNoRows):
 		return err
 	}
