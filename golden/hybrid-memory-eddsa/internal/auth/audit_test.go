@@ -85,6 +85,11 @@ func TestRedaction_L2(t *testing.T) {
 		slog.String("db_dsn", "postgres://S3ntinel"),
 		slog.Group("g", slog.String("secret", "S3ntinel-g")),
 	)
+	// NewAuditHandler redacts by itself (NewAuditor does not wrap it): also
+	// what comes through With, WithGroup and nested groups.
+	a.Logger().With(slog.String("api_token", "S3ntinel-with")).WithGroup("g2").Info("x",
+		slog.Any("v", Secret("S3ntinel-any")), slog.String("Refresh_Token", "S3ntinel-rt"),
+		slog.Group("inner", slog.String("cookie", "S3ntinel-inner")))
 	if s := buf.String(); strings.Contains(s, "S3ntinel") {
 		t.Fatalf("secret logged: %s", s)
 	}
