@@ -277,6 +277,15 @@ func startApp(t *testing.T, variant string) *app {
 	cmd := exec.Command(bin, "-demo", "-addr", "127.0.0.1:0",
 		"-cert", filepath.Join(workDir, "cert.pem"), "-key", filepath.Join(workDir, "key.pem"))
 	cmd.Env = append(os.Environ(), "AUTH_DEMO_PASSWORD="+demoPassword)
+	return startServer(t, variant+" example", cmd, listenLine, 30*time.Second)
+}
+
+// startServer starts cmd, a server that prints its address in a line that
+// listen matches (the address is the first group), and stops it when the
+// test ends. Its standard error is printed when the test fails; a server
+// that exits or stays silent for wait fails the test.
+func startServer(t *testing.T, name string, cmd *exec.Cmd, listen *regexp.Regexp, wait time.Duration) *app {
+	t.Helper()
 	a := &app{stderr: &lockedBuffer{}}
 	cmd.Stderr = a.stderr
 	stdout, err := cmd.StdoutPipe()
@@ -286,18 +295,19 @@ func startApp(t *testing.T, variant string) *app {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	exited := make(chan struct{})
 	t.Cleanup(func() {
 		cmd.Process.Kill()
-		cmd.Wait()
+		<-exited
 		if t.Failed() {
-			t.Logf("%s example log:\n%s", variant, a.stderr.String())
+			t.Logf("%s log:\n%s", name, a.stderr.String())
 		}
 	})
 	found := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
-			if m := listenLine.FindStringSubmatch(sc.Text()); m != nil {
+			if m := listen.FindStringSubmatch(sc.Text()); m != nil {
 				select {
 				case found <- m[1]:
 				default:
@@ -305,11 +315,15 @@ func startApp(t *testing.T, variant string) *app {
 			}
 		}
 		io.Copy(io.Discard, stdout)
+		cmd.Wait()
+		close(exited)
 	}()
 	select {
 	case a.URL = <-found:
-	case <-time.After(30 * time.Second):
-		t.Fatalf("the %s example did not start:\n%s", variant, a.stderr.String())
+	case <-exited:
+		t.Fatalf("%s exited before listening:\n%s", name, a.stderr.String())
+	case <-time.After(wait):
+		t.Fatalf("%s did not start:\n%s", name, a.stderr.String())
 	}
 	return a
 }

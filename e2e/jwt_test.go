@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"bufio"
 	"context"
 	"crypto/rand"
 	"encoding/base64"
@@ -50,46 +49,7 @@ func startHTTPExample(t *testing.T, name, bin string, env []string, args ...stri
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), env...)
-	a := &app{stderr: &lockedBuffer{}}
-	cmd.Stderr = a.stderr
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan struct{})
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		<-exited
-		if t.Failed() {
-			t.Logf("%s log:\n%s", name, a.stderr.String())
-		}
-	})
-	found := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			if m := httpListenLine.FindStringSubmatch(sc.Text()); m != nil {
-				select {
-				case found <- m[1]:
-				default:
-				}
-			}
-		}
-		io.Copy(io.Discard, stdout)
-		cmd.Wait()
-		close(exited)
-	}()
-	select {
-	case a.URL = <-found:
-	case <-exited:
-		t.Fatalf("the %s example exited before listening:\n%s", name, a.stderr.String())
-	case <-time.After(jwtStepTimeout):
-		t.Fatalf("the %s example did not start:\n%s", name, a.stderr.String())
-	}
-	return a
+	return startServer(t, "the "+name+" example", cmd, httpListenLine, jwtStepTimeout)
 }
 
 // TestJWTExamplesIssuerAndResource_J16 runs the JWT strategy's two examples
