@@ -138,7 +138,8 @@ func (a *Auth) authenticateClient(w http.ResponseWriter, r *http.Request, form u
 	key := "client:" + id
 	now := a.cfg.Now()
 	if ok, retry := a.limiter.AllowAccount(key, now); !ok {
-		a.audit.Log(r.Context(), r, slog.LevelWarn, EventRateLimit, slog.String("limit", "client"))
+		a.audit.Log(r.Context(), r, slog.LevelWarn, EventLoginLock, slog.String("client_ref", a.audit.Ref(key)),
+			slog.Duration("retry_after", retry))
 		WriteTooManyRequests(w, retry)
 		return ServiceClient{}, false
 	}
@@ -204,7 +205,8 @@ func (a *Auth) passwordGrant(w http.ResponseWriter, r *http.Request, form url.Va
 	}
 	login := NormalizeLogin(username)
 	if ok, retry := a.limiter.AllowAccount(login, now); !ok { // R-2, same for unknown accounts
-		a.audit.Log(r.Context(), r, slog.LevelWarn, EventRateLimit, slog.String("limit", "account"), slog.String("login_ref", a.audit.Ref(login)))
+		a.audit.Log(r.Context(), r, slog.LevelWarn, EventLoginLock, slog.String("login_ref", a.audit.Ref(login)),
+			slog.Duration("retry_after", retry))
 		WriteTooManyRequests(w, retry)
 		return
 	}

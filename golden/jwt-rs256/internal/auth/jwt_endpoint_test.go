@@ -433,13 +433,18 @@ func TestTokenEndpointAuditFields_L1_L2(t *testing.T) {
 	if w := is.post(url.Values{"grant_type": {"client_credentials"}}, withReq(ttBasic("billing", is.secret))); w.Code != http.StatusTooManyRequests {
 		t.Fatalf("back-off: %d", w.Code)
 	}
+	// A wrong password, then the account is backed off too.
+	is.post(url.Values{"grant_type": {"password"}, "username": {"alice@example.com"}, "password": {"S3ntinel-wrong-pw"}}, withReq(nil))
+	if w := is.post(url.Values{"grant_type": {"password"}, "username": {"alice@example.com"}, "password": {password}}, withReq(nil)); w.Code != http.StatusTooManyRequests {
+		t.Fatalf("account back-off: %d", w.Code)
+	}
 	// jwt_invalid from the Auth's verifier.
 	api := is.auth.Verify(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
 	r := httptest.NewRequest(http.MethodGet, "/api", nil)
 	withReq(func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+tokens[0]+"x") })(r)
 	api.ServeHTTP(httptest.NewRecorder(), r)
 
-	for event, want := range map[string]int{EventTokenCreated: 2, EventLoginSuccess: 1, EventRateLimit: 1, EventJWTInvalid: 1} {
+	for event, want := range map[string]int{EventTokenCreated: 2, EventLoginSuccess: 1, EventLoginLock: 2, EventJWTInvalid: 1} {
 		recs := h.events(event)
 		if len(recs) != want {
 			t.Fatalf("%d %s events, want %d", len(recs), event, want)
@@ -459,7 +464,13 @@ func TestTokenEndpointAuditFields_L1_L2(t *testing.T) {
 			t.Errorf("authn_token_created %d: %v", i, a)
 		}
 	}
-	secrets := []string{password, is.secret, "S3ntinel-wrong-secret"}
+	// Lockouts name the client or account by a keyed reference only (L-4).
+	for i, key := range []string{"client_ref", "login_ref"} {
+		if a := h.events(EventLoginLock)[i].attrs; len(a[key]) != 16 || a["retry_after"] == "" {
+			t.Errorf("authn_login_lock %d: %v, want %s and retry_after", i, a, key)
+		}
+	}
+	secrets := []string{password, is.secret, "S3ntinel-wrong-secret", "S3ntinel-wrong-pw", "alice@example.com"}
 	for _, tok := range tokens {
 		parts := strings.Split(tok, ".")
 		secrets = append(secrets, parts[1], parts[2]) // payload and signature
