@@ -12,7 +12,6 @@ var jwtFiles = []File{
 	{Tmpl: "jwt/token_jwks.go.tmpl", Out: "token_jwks.go", For: tokens},
 	{Tmpl: "jwt/token_remote.go.tmpl", Out: "token_remote.go", For: tokens},
 	{Tmpl: "jwt/token_denylist.go.tmpl", Out: "token_denylist.go", For: tokens},
-	{Tmpl: "jwt/token_audit.go.tmpl", Out: "token_audit.go", For: tokens},
 	{Tmpl: "jwt/token_helpers_test.go.tmpl", Out: "token_helpers_test.go", For: tokens},
 	{Tmpl: "jwt/token_attack_test.go.tmpl", Out: "token_attack_test.go", For: tokens},
 	{Tmpl: "jwt/token_decode_test.go.tmpl", Out: "token_decode_test.go", For: tokens},

@@ -174,21 +174,18 @@ func formatGo(filename string, src []byte, fast bool) ([]byte, error) {
 			return nil, fmt.Errorf("uses package %q without importing it: list the import in the template", name)
 		}
 	}
-	if len(unused) > 0 && !fast {
-		var buf bytes.Buffer
-		if err := format.Node(&buf, fset, f); err != nil {
-			return nil, fmt.Errorf("format: %w", err)
-		}
-		return formatGoimports(filename, buf.Bytes())
-	}
 	if len(unused) > 0 {
-		// Print the pruned file once and parse it again, so that positions
-		// and blank lines are those of the file goimports would see.
+		// Print the pruned file once and, for the fast path, parse it
+		// again, so that positions and blank lines are those of the file
+		// goimports would see.
 		var buf bytes.Buffer
 		if err := format.Node(&buf, fset, f); err != nil {
 			return nil, fmt.Errorf("format: %w", err)
 		}
 		src = buf.Bytes()
+		if !fast {
+			return formatGoimports(filename, src)
+		}
 		fset = token.NewFileSet()
 		if f, err = parser.ParseFile(fset, filename, src, parser.ParseComments); err != nil {
 			return nil, fmt.Errorf("format: %w", err)

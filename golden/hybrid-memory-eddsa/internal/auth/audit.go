@@ -56,7 +56,7 @@ var secretKeyParts = [...][]byte{[]byte("pass"), []byte("token"), []byte("secret
 
 // secretKey is the same rule for keys that are long or not ASCII, where
 // case folding needs Unicode tables ("ſ" folds to "s").
-var secretKey = regexp.MustCompile(`(?i)pass|token|secret|authorization|cookie|dsn`)
+var secretKey = regexp.MustCompile("(?i)" + string(bytes.Join(secretKeyParts[:], []byte("|"))))
 
 // isSecretKey reports whether key contains one of secretKeyParts, ignoring
 // case. Every event passes each key through it, so short ASCII keys are
@@ -192,13 +192,20 @@ func (a *Auditor) Logger() *slog.Logger { return a.logger }
 
 // Log writes one event with the request's ip, user_agent and request_id.
 func (a *Auditor) Log(ctx context.Context, r *http.Request, level slog.Level, event string, attrs ...slog.Attr) {
-	if !a.logger.Enabled(ctx, level) {
+	logRequest(ctx, a.logger, a.ips, r, level, event, attrs...)
+}
+
+// logRequest writes one event to l with the request's ip (through ips,
+// which may be nil: then RemoteAddr), user_agent and request_id (L-1). r
+// may be nil. Values go in attributes, never in the message (L-5).
+func logRequest(ctx context.Context, l *slog.Logger, ips *ClientIPResolver, r *http.Request, level slog.Level, event string, attrs ...slog.Attr) {
+	if !l.Enabled(ctx, level) {
 		return
 	}
 	all := make([]slog.Attr, 0, len(attrs)+4)
 	all = append(all, slog.String("event", event))
 	if r != nil {
-		if ip := a.ips.ClientIP(r); ip.IsValid() {
+		if ip := ips.ClientIP(r); ip.IsValid() {
 			all = append(all, slog.String("ip", ip.String()))
 		}
 		all = append(all, slog.String("user_agent", truncate(r.UserAgent(), 256)))
@@ -207,7 +214,7 @@ func (a *Auditor) Log(ctx context.Context, r *http.Request, level slog.Level, ev
 		}
 	}
 	all = append(all, attrs...)
-	a.logger.LogAttrs(ctx, level, event, all...)
+	l.LogAttrs(ctx, level, event, all...)
 }
 
 // Ref returns hex(HMAC-SHA256(logKey, secret))[:16]: a correlation handle

@@ -148,10 +148,7 @@ func (a *Auth) setRefreshCookie(w http.ResponseWriter, tok string, expires time.
 // it back as X-CSRF-Token. It is not HttpOnly on purpose: it is no
 // credential, only proof that the request comes from a page of this site.
 func (a *Auth) setCSRFCookie(w http.ResponseWriter, tok string, expires time.Time) {
-	maxAge := a.cookieMaxAge(expires)
-	if tok == "" {
-		maxAge = -1
-	}
+	maxAge := a.cookieMaxAge(expires) // -1 (delete) for the zero time
 	// #nosec G124 -- readable by scripts by design (double-submit token, not a credential); Secure unless DevInsecureCookies; SameSite=Strict.
 	http.SetCookie(w, &http.Cookie{
 		Name:     a.csrfCookie,
@@ -188,16 +185,7 @@ func (a *Auth) clearRefreshCookie(w http.ResponseWriter) {
 		a.setCSRFCookie(w, "", time.Time{})
 	}
 	SetNoStore(w)
-	// #nosec G124 -- Secure unless DevInsecureCookies (local plain-HTTP development); HttpOnly and SameSite=Strict always.
-	http.SetCookie(w, &http.Cookie{
-		Name:     a.cookie,
-		Value:    "",
-		Path:     a.cfg.RefreshCookiePath,
-		MaxAge:   -1,
-		HttpOnly: true,
-		Secure:   !a.cfg.DevInsecureCookies,
-		SameSite: http.SameSiteStrictMode,
-	})
+	a.setRefreshCookie(w, "", time.Time{}) // the zero time is past: Max-Age -1
 }
 
 // rateLimited applies the per-IP limiter and answers 429.

@@ -200,11 +200,7 @@ func (v *Verifier) keyfunc(t *jwt.Token) (any, error) {
 	if alg, _ := t.Header["alg"].(string); alg != SigningAlg || t.Method.Alg() != SigningAlg { // J-2
 		return nil, errTokenAlg
 	}
-	key, err := v.lookupKey(kid)
-	if err != nil {
-		return nil, err
-	}
-	return key, nil
+	return v.lookupKey(kid)
 }
 
 // lookupKey finds the key of a valid kid; keyfunc and verifyFast share it.
@@ -366,7 +362,7 @@ func (v *Verifier) reject(w http.ResponseWriter, r *http.Request, err error) {
 	if reason == tokenReasonNoKeys || reason == tokenReasonDenylist {
 		level = slog.LevelWarn
 	}
-	tokenLogRequest(r.Context(), v.cfg.Logger, v.cfg.ClientIPs, r, level, EventJWTInvalid, slog.String("reason", reason))
+	logRequest(r.Context(), v.cfg.Logger, v.cfg.ClientIPs, r, level, EventJWTInvalid, slog.String("reason", reason))
 	writeInvalidToken(w)
 }
 

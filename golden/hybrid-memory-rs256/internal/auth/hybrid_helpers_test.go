@@ -168,10 +168,10 @@ func hybridDecodeTokens(t testing.TB, w *httptest.ResponseRecorder) hybridTokenR
 	return tr
 }
 
-// hybridRefreshCookie returns the __Secure-rt cookie set by w, or nil.
-func hybridRefreshCookie(w *httptest.ResponseRecorder) *http.Cookie {
+// hybridCookie returns the cookie called name that w sets, or nil.
+func hybridCookie(w *httptest.ResponseRecorder, name string) *http.Cookie {
 	for _, c := range w.Result().Cookies() {
-		if c.Name == RefreshCookieName {
+		if c.Name == name {
 			return c
 		}
 	}
@@ -209,7 +209,7 @@ func (e *hybridEnv) sessionFrom(w *httptest.ResponseRecorder, kind ClientKind) h
 	tr := hybridDecodeTokens(e.t, w)
 	s := hybridSession{access: tr.AccessToken, refresh: tr.RefreshToken, kind: kind}
 	if kind == ClientBrowser {
-		c := hybridRefreshCookie(w)
+		c := hybridCookie(w, RefreshCookieName)
 		if c == nil {
 			e.t.Fatalf("no refresh cookie: %v", w.Header())
 		}

@@ -80,6 +80,16 @@ func newPGTestDB(tb testing.TB) *pgTestDB {
 // via, if not empty, is a host:port (a tcpProxy) to connect through.
 func (db *pgTestDB) pool(tb testing.TB, maxConns int32, via string) (*pgxpool.Pool, *pgCounter) {
 	tb.Helper()
+	pool, cnt := db.rawPool(tb, maxConns, via)
+	if err := Migrate(context.Background(), pool); err != nil {
+		tb.Fatal(err)
+	}
+	return pool, cnt
+}
+
+// rawPool is pool without the migrations.
+func (db *pgTestDB) rawPool(tb testing.TB, maxConns int32, via string) (*pgxpool.Pool, *pgCounter) {
+	tb.Helper()
 	cfg, err := pgxpool.ParseConfig(db.url)
 	if err != nil {
 		tb.Fatal(err)
@@ -105,9 +115,6 @@ func (db *pgTestDB) pool(tb testing.TB, maxConns int32, via string) (*pgxpool.Po
 		tb.Fatal(err)
 	}
 	tb.Cleanup(pool.Close)
-	if err := Migrate(context.Background(), pool); err != nil {
-		tb.Fatal(err)
-	}
 	return pool, cnt
 }
 

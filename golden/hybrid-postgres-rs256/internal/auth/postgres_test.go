@@ -18,17 +18,7 @@ func TestPostgresMigrateRunner(t *testing.T) {
 	ctx := context.Background()
 	open := func(t *testing.T) *pgxpool.Pool {
 		t.Helper()
-		db := newPGTestDB(t)
-		cfg, err := pgxpool.ParseConfig(db.url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg.ConnConfig.RuntimeParams["search_path"] = db.schema
-		pool, err := pgxpool.NewWithConfig(ctx, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(pool.Close)
+		pool, _ := newPGTestDB(t).rawPool(t, 4, "")
 		return pool
 	}
 	sqlFile := func(body string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(body)} }

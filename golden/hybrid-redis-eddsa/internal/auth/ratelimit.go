@@ -140,20 +140,29 @@ func NewRateLimiter(cfg RateLimitConfig) *RateLimiter {
 	return &RateLimiter{cfg: cfg, ips: map[netip.Prefix]*ipEntry{}, accounts: map[string]*accountEntry{}}
 }
 
-func (l *RateLimiter) sharedCtx() (context.Context, context.CancelFunc) {
-	return context.WithTimeout(context.Background(), sharedTimeout)
-}
-
-// useShared reports whether to ask the shared store now.
-func (l *RateLimiter) useShared() bool {
-	return l.cfg.Shared != nil && time.Now().UnixNano() >= l.sharedDownUntil.Load()
-}
-
-// sharedFailed notes a shared-store error (nil: none).
-func (l *RateLimiter) sharedFailed(err error) {
-	if err != nil {
-		l.sharedDownUntil.Store(time.Now().Add(sharedRetryAfter).UnixNano())
+// shared runs op against the shared store, unless it failed within the
+// last sharedRetryAfter, with a bounded context. It reports whether the
+// store answered; a failure marks it down, and the caller uses its
+// in-memory state instead.
+func (l *RateLimiter) shared(op func(ctx context.Context) error) bool {
+	if l.cfg.Shared == nil || time.Now().UnixNano() < l.sharedDownUntil.Load() {
+		return false
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
+	defer cancel()
+	if err := op(ctx); err != nil {
+		l.sharedDownUntil.Store(time.Now().Add(sharedRetryAfter).UnixNano())
+		return false
+	}
+	return true
+}
+
+// blockedFor is an AllowAccount answer for an account blocked until until.
+func blockedFor(until, now time.Time) (bool, time.Duration) {
+	if !now.Before(until) {
+		return true, 0
+	}
+	return false, until.Sub(now)
 }
 
 func (l *RateLimiter) ipSharedKey(k netip.Prefix) string { return l.cfg.Scope + ":ip:" + k.String() }
@@ -176,14 +185,13 @@ func (l *RateLimiter) AllowIP(ip netip.Addr, now time.Time) (bool, time.Duration
 		return true, 0
 	}
 	k := ipKey(ip)
-	if l.useShared() {
-		ctx, cancel := l.sharedCtx()
-		ok, retry, err := l.cfg.Shared.TakeToken(ctx, l.ipSharedKey(k), l.cfg.IPEvery, l.cfg.IPBurst, now)
-		cancel()
-		l.sharedFailed(err)
-		if err == nil {
-			return ok, retry
-		}
+	var ok bool
+	var retry time.Duration
+	if l.shared(func(ctx context.Context) (err error) {
+		ok, retry, err = l.cfg.Shared.TakeToken(ctx, l.ipSharedKey(k), l.cfg.IPEvery, l.cfg.IPBurst, now)
+		return err
+	}) {
+		return ok, retry
 	}
 	l.ipMu.Lock()
 	defer l.ipMu.Unlock()
@@ -210,25 +218,19 @@ func (l *RateLimiter) AllowAccount(login string, now time.Time) (bool, time.Dura
 	if l.cfg.Disabled {
 		return true, 0
 	}
-	if l.useShared() {
-		ctx, cancel := l.sharedCtx()
-		until, err := l.cfg.Shared.BlockedUntil(ctx, l.accountSharedKey(login))
-		cancel()
-		l.sharedFailed(err)
-		if err == nil {
-			if !now.Before(until) {
-				return true, 0
-			}
-			return false, until.Sub(now)
-		}
+	var until time.Time
+	if l.shared(func(ctx context.Context) (err error) {
+		until, err = l.cfg.Shared.BlockedUntil(ctx, l.accountSharedKey(login))
+		return err
+	}) {
+		return blockedFor(until, now)
 	}
 	l.accMu.Lock()
 	defer l.accMu.Unlock()
-	e := l.accounts[login]
-	if e == nil || !now.Before(e.blockedUntil) {
-		return true, 0
+	if e := l.accounts[login]; e != nil {
+		until = e.blockedUntil
 	}
-	return false, e.blockedUntil.Sub(now)
+	return blockedFor(until, now)
 }
 
 // AccountFailed records a failed attempt and starts the next backoff step.
@@ -236,11 +238,10 @@ func (l *RateLimiter) AccountFailed(login string, now time.Time) {
 	if l.cfg.Disabled {
 		return
 	}
-	if l.useShared() {
-		ctx, cancel := l.sharedCtx()
-		l.sharedFailed(l.cfg.Shared.Fail(ctx, l.accountSharedKey(login), now, l.cfg.Backoff, l.cfg.MaxFailures, l.cfg.CeilingBlock, l.cfg.IdleTTL))
-		cancel() // the in-memory state below is kept too: it decides if the store fails
-	}
+	// The in-memory state below is kept too: it decides if the store fails.
+	l.shared(func(ctx context.Context) error {
+		return l.cfg.Shared.Fail(ctx, l.accountSharedKey(login), now, l.cfg.Backoff, l.cfg.MaxFailures, l.cfg.CeilingBlock, l.cfg.IdleTTL)
+	})
 	l.accMu.Lock()
 	defer l.accMu.Unlock()
 	e := l.accounts[login]
@@ -268,11 +269,7 @@ func (l *RateLimiter) AccountSucceeded(login string) { l.ResetAccount(login) }
 
 // ResetAccount clears login's state (password reset, admin unlock).
 func (l *RateLimiter) ResetAccount(login string) {
-	if l.useShared() {
-		ctx, cancel := l.sharedCtx()
-		l.sharedFailed(l.cfg.Shared.Reset(ctx, l.accountSharedKey(login)))
-		cancel()
-	}
+	l.shared(func(ctx context.Context) error { return l.cfg.Shared.Reset(ctx, l.accountSharedKey(login)) })
 	l.accMu.Lock()
 	delete(l.accounts, login)
 	l.accMu.Unlock()

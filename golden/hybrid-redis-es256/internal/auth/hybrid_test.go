@@ -119,7 +119,7 @@ func TestRefreshReuseRevokesFamily_H3(t *testing.T) {
 		if w.Code != http.StatusUnauthorized || !strings.Contains(w.Body.String(), "invalid_grant") {
 			t.Fatalf("replay: %d %s", w.Code, w.Body)
 		}
-		if c := hybridRefreshCookie(w); c == nil || c.MaxAge >= 0 {
+		if c := hybridCookie(w, RefreshCookieName); c == nil || c.MaxAge >= 0 {
 			t.Fatalf("replay did not clear the cookie: %v", c)
 		}
 		if w := e.refreshReq(rt2); w.Code != http.StatusUnauthorized {
@@ -486,19 +486,9 @@ func TestCookieEndpointsCSRF_H9_X1_X7(t *testing.T) {
 	})
 }
 
-// hybridCSRFCookie returns the CSRF token cookie of w, nil if none.
-func hybridCSRFCookie(w *httptest.ResponseRecorder) *http.Cookie {
-	for _, c := range w.Result().Cookies() {
-		if c.Name == CSRFCookieName {
-			return c
-		}
-	}
-	return nil
-}
-
 // With CSRFTokens on, the browser transport is a signed double-submit: a
 // token response sets a script-readable __Host- cookie (and csrf_token)
-// derived from the refresh token; /auth/refresh and /auth/logout with the
+// derived from the refresh token; /auth/refresh and /auth/refresh/logout with the
 // refresh cookie need it in X-CSRF-Token even with same-origin fetch
 // metadata, and accept it without any fetch metadata (X-6). The mobile
 // transport carries no cookie and needs no token.
@@ -511,7 +501,7 @@ func TestCSRFTokensMode_X6(t *testing.T) {
 			t.Fatalf("login: %d %s", w.Code, w.Body)
 		}
 		s := e.sessionFrom(w, ClientBrowser)
-		c := hybridCSRFCookie(w)
+		c := hybridCookie(w, CSRFCookieName)
 		if c == nil || c.Value == "" || c.HttpOnly || !c.Secure || c.Path != "/" || c.SameSite != http.SameSiteStrictMode {
 			t.Fatalf("CSRF cookie: %+v", c)
 		}
@@ -547,7 +537,7 @@ func TestCSRFTokensMode_X6(t *testing.T) {
 			t.Fatalf("refresh, no metadata, right token: %d %s", w.Code, w.Body)
 		}
 		next := e.sessionFrom(w, ClientBrowser)
-		nc := hybridCSRFCookie(w)
+		nc := hybridCookie(w, CSRFCookieName)
 		if nc == nil || nc.Value == c.Value {
 			t.Fatal("the CSRF token did not rotate with the refresh token")
 		}
@@ -558,7 +548,7 @@ func TestCSRFTokensMode_X6(t *testing.T) {
 		if w.Code != http.StatusNoContent {
 			t.Fatalf("logout with the token: %d %s", w.Code, w.Body)
 		}
-		if gone := hybridCSRFCookie(w); gone == nil || gone.MaxAge >= 0 {
+		if gone := hybridCookie(w, CSRFCookieName); gone == nil || gone.MaxAge >= 0 {
 			t.Fatalf("logout did not clear the CSRF cookie: %+v", gone)
 		}
 
@@ -575,8 +565,8 @@ func TestCSRFTokensOffByDefault_X6(t *testing.T) {
 		e := newHybridEnv(t, open(t))
 		s := e.start(ClientBrowser, "laptop")
 		w := e.refreshReq(s)
-		if w.Code != http.StatusOK || hybridCSRFCookie(w) != nil || strings.Contains(w.Body.String(), "csrf_token") {
-			t.Fatalf("mode off: %d, CSRF cookie %v, body %s", w.Code, hybridCSRFCookie(w), w.Body)
+		if w.Code != http.StatusOK || hybridCookie(w, CSRFCookieName) != nil || strings.Contains(w.Body.String(), "csrf_token") {
+			t.Fatalf("mode off: %d, CSRF cookie %v, body %s", w.Code, hybridCookie(w, CSRFCookieName), w.Body)
 		}
 	})
 }
@@ -605,7 +595,7 @@ func TestLogoutRevokesFamily_H10_C8(t *testing.T) {
 		if w.Code != http.StatusNoContent || w.Header().Get("Clear-Site-Data") != `"cookies"` {
 			t.Fatalf("logout: %d %v", w.Code, w.Header())
 		}
-		if c := hybridRefreshCookie(w); c == nil || c.MaxAge >= 0 || c.Path != DefaultRefreshCookiePath {
+		if c := hybridCookie(w, RefreshCookieName); c == nil || c.MaxAge >= 0 || c.Path != DefaultRefreshCookiePath {
 			t.Fatalf("cookie not cleared: %+v", c)
 		}
 		if w := e.refreshReq(s); w.Code != http.StatusUnauthorized {
@@ -998,7 +988,7 @@ func TestHTTPSOnly_C6(t *testing.T) {
 		e := newHybridEnv(t, open(t))
 		s := e.start(ClientBrowser, "laptop")
 		w := e.refreshReq(s)
-		if w.Header().Get("Strict-Transport-Security") != HSTSValue || !hybridRefreshCookie(w).Secure {
+		if w.Header().Get("Strict-Transport-Security") != HSTSValue || !hybridCookie(w, RefreshCookieName).Secure {
 			t.Fatalf("headers %v", w.Header())
 		}
 		dev := newHybridEnv(t, open(t), func(c *Config) { c.DevInsecureCookies = true })
@@ -1082,7 +1072,7 @@ func TestUnknownRefreshTokenNotAdopted_C5(t *testing.T) {
 		if w.Code != http.StatusUnauthorized {
 			t.Fatalf("planted token: %d", w.Code)
 		}
-		if c := hybridRefreshCookie(w); c == nil || c.Value != "" || c.MaxAge >= 0 {
+		if c := hybridCookie(w, RefreshCookieName); c == nil || c.Value != "" || c.MaxAge >= 0 {
 			t.Fatalf("cookie %+v", c)
 		}
 		if _, err := e.store.Lookup(context.Background(), HashToken(planted)); !errors.Is(err, ErrRefreshNotFound) {

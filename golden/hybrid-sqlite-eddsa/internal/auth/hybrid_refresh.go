@@ -244,33 +244,29 @@ func (a *Auth) Logout(ctx context.Context, r *http.Request, tok string, kind Cli
 // when an account is disabled or deleted (C-10); the password-change and
 // logout-all endpoints call it.
 func (a *Auth) RevokeAllTokens(ctx context.Context, r *http.Request, userID, reason string) error {
-	n, err := a.revokeUser(ctx, userID)
-	if err != nil {
-		return err
-	}
-	a.audit.Log(ctx, r, slog.LevelInfo, EventLogoutAll, slog.String("user_id", userID),
-		slog.String("reason", reason), slog.Int("revoked", n))
-	return nil
+	return a.revokeUser(ctx, r, userID, reason, true)
 }
 
 // sweepUser is RevokeAllTokens again, right after it: it logs only if a
 // family appeared in between.
 func (a *Auth) sweepUser(ctx context.Context, r *http.Request, userID, reason string) error {
-	n, err := a.revokeUser(ctx, userID)
-	if err == nil && n > 0 {
+	return a.revokeUser(ctx, r, userID, reason, false)
+}
+
+func (a *Auth) revokeUser(ctx context.Context, r *http.Request, userID, reason string, logNone bool) error {
+	now := a.cfg.Now()
+	n, err := a.store.RevokeUser(ctx, userID, now)
+	if err == nil {
+		err = a.store.SetTokensValidAfter(ctx, userID, now)
+	}
+	if err != nil {
+		return err
+	}
+	if n > 0 || logNone {
 		a.audit.Log(ctx, r, slog.LevelInfo, EventLogoutAll, slog.String("user_id", userID),
 			slog.String("reason", reason), slog.Int("revoked", n))
 	}
-	return err
-}
-
-func (a *Auth) revokeUser(ctx context.Context, userID string) (int, error) {
-	now := a.cfg.Now()
-	n, err := a.store.RevokeUser(ctx, userID, now)
-	if err != nil {
-		return 0, err
-	}
-	return n, a.store.SetTokensValidAfter(ctx, userID, now)
+	return nil
 }
 
 // Devices lists the user's live families, oldest first (H-10).

@@ -244,25 +244,12 @@ func (a *Auth) issue(w http.ResponseWriter, r *http.Request, subject, clientID, 
 		a.serverError(w, r, err)
 		return
 	}
-	a.audit.Log(r.Context(), r, slog.LevelInfo, EventTokenCreated, jwtTokenCreatedAttrs(claims, kid)...)
+	a.audit.Log(r.Context(), r, slog.LevelInfo, EventTokenCreated, // never the token itself (L-2)
+		slog.String("user_id", claims.Subject), slog.String("client_id", claims.ClientID),
+		slog.String("jti", claims.ID), slog.String("kid", kid), slog.Time("expires_at", claims.ExpiresAt.UTC()))
 	WriteJSON(w, http.StatusOK, jwtTokenResponse{
 		AccessToken: tok, TokenType: "Bearer", ExpiresIn: int(a.Signer.TTL().Seconds()), Scope: scope,
 	})
-}
-
-// jwtTokenCreatedAttrs are the attributes of the authn_token_created event of
-// a token with claims c signed by kid (never the token itself, L-2).
-func jwtTokenCreatedAttrs(c AccessClaims, kid string) []slog.Attr {
-	attrs := []slog.Attr{
-		slog.String("user_id", c.Subject),
-		slog.String("client_id", c.ClientID),
-		slog.String("jti", c.ID),
-		slog.String("kid", kid),
-	}
-	if c.ExpiresAt != nil {
-		attrs = append(attrs, slog.Time("expires_at", c.ExpiresAt.UTC()))
-	}
-	return attrs
 }
 
 // rejectClient answers every client authentication failure alike (C-9).

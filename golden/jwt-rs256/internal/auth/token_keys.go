@@ -12,6 +12,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"sync"
 	"time"
@@ -422,32 +423,39 @@ func NewKeyRing(active PrivateKey, cfg KeyRingConfig) (*KeyRing, error) {
 // JWKSMaxAge is the longest time a verifier may cache this ring's JWKS.
 func (r *KeyRing) JWKSMaxAge() time.Duration { return r.cfg.JWKSMaxAge }
 
-// Active returns the key that signs new tokens now.
-func (r *KeyRing) Active() SigningKey {
+// read runs f under the read lock once the ring is current: a change
+// that is due (a scheduled switch, a retired key's end) is applied first,
+// under the write lock, which nothing else on the read paths takes.
+func (r *KeyRing) read(f func()) {
 	now := r.cfg.Now()
 	r.mu.RLock()
 	if !r.dueLocked(now) {
 		defer r.mu.RUnlock()
-		return r.active
+		f()
+		return
 	}
 	r.mu.RUnlock()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.advanceLocked(now)
-	return r.active
+	f()
+}
+
+// Active returns the key that signs new tokens now.
+func (r *KeyRing) Active() (k SigningKey) {
+	r.read(func() { k = r.active })
+	return k
 }
 
 // Next reports the published next key, if any, and when it starts signing
 // (zero until Rotate or Stage schedules it).
 func (r *KeyRing) Next() (kid string, signsAt time.Time, ok bool) {
-	now := r.cfg.Now()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.advanceLocked(now)
-	if r.next == nil {
-		return "", time.Time{}, false
-	}
-	return r.next.KID, r.next.signsAt, true
+	r.read(func() {
+		if r.next != nil {
+			kid, signsAt, ok = r.next.KID, r.next.signsAt, true
+		}
+	})
+	return kid, signsAt, ok
 }
 
 // Publish adds next to the published keys without signing with it: step 1
@@ -600,31 +608,13 @@ func (r *KeyRing) advanceLocked(now time.Time) {
 
 // LookupKey returns the public key for kid if it is active, next, or retired
 // and not yet expired.
-func (r *KeyRing) LookupKey(kid string) (PublicKey, bool) {
-	now := r.cfg.Now()
-	r.mu.RLock()
-	if !r.dueLocked(now) {
-		k, ok := r.pub[kid]
-		r.mu.RUnlock()
-		return k, ok
-	}
-	r.mu.RUnlock()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.advanceLocked(now)
-	k, ok := r.pub[kid]
+func (r *KeyRing) LookupKey(kid string) (k PublicKey, ok bool) {
+	r.read(func() { k, ok = r.pub[kid] })
 	return k, ok
 }
 
 // PublicKeys returns the published keys by kid (a copy).
-func (r *KeyRing) PublicKeys() map[string]PublicKey {
-	now := r.cfg.Now()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.advanceLocked(now)
-	out := make(map[string]PublicKey, len(r.pub))
-	for k, v := range r.pub {
-		out[k] = v
-	}
+func (r *KeyRing) PublicKeys() (out map[string]PublicKey) {
+	r.read(func() { out = maps.Clone(r.pub) })
 	return out
 }

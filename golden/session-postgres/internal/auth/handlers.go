@@ -108,8 +108,7 @@ func (a *Auth) handleLogin(w http.ResponseWriter, r *http.Request) {
 			slog.String("user_id", res.User.ID), slog.String("error", res.RehashErr.Error()))
 	}
 	if _, err := a.startSession(w, r, res.User.ID, in.RememberMe); err != nil {
-		a.audit.Logger().LogAttrs(ctx, slog.LevelError, "session_store_failed", slog.String("error", err.Error()))
-		writeStoreUnavailable(w)
+		a.storeFailed(ctx, w, err)
 		return
 	}
 	a.audit.Log(ctx, r, slog.LevelInfo, EventLoginSuccess,
@@ -135,8 +134,7 @@ func (a *Auth) handleLogout(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	if s, ok := CurrentSession(ctx); ok {
 		if err := a.store.Delete(ctx, s.hash); err != nil {
-			a.audit.Logger().LogAttrs(ctx, slog.LevelError, "session_store_failed", slog.String("error", err.Error()))
-			writeStoreUnavailable(w)
+			a.storeFailed(ctx, w, err)
 			return
 		}
 		tok, _ := readCookie(r, a.cfg.cookieName())
@@ -153,8 +151,7 @@ func (a *Auth) handleLogoutAll(w http.ResponseWriter, r *http.Request) {
 	s, _ := CurrentSession(ctx)
 	n, err := a.store.DeleteByUser(ctx, s.UserID, nil)
 	if err != nil {
-		a.audit.Logger().LogAttrs(ctx, slog.LevelError, "session_store_failed", slog.String("error", err.Error()))
-		writeStoreUnavailable(w)
+		a.storeFailed(ctx, w, err)
 		return
 	}
 	a.audit.Log(ctx, r, slog.LevelInfo, EventLogoutAll, slog.String("user_id", s.UserID), slog.Int("sessions", n))
@@ -311,13 +308,11 @@ func (a *Auth) handleChangePassword(w http.ResponseWriter, r *http.Request) {
 	// C-10: every session of the user ends, this one included; this device
 	// gets a fresh session (S-3) as it just proved the password.
 	if _, err := a.RevokeUserSessions(ctx, s.UserID); err != nil {
-		a.audit.Logger().LogAttrs(ctx, slog.LevelError, "session_store_failed", slog.String("error", err.Error()))
-		writeStoreUnavailable(w)
+		a.storeFailed(ctx, w, err)
 		return
 	}
 	if _, err := a.startSession(w, r, s.UserID, s.Persistent); err != nil {
-		a.audit.Logger().LogAttrs(ctx, slog.LevelError, "session_store_failed", slog.String("error", err.Error()))
-		writeStoreUnavailable(w)
+		a.storeFailed(ctx, w, err)
 		return
 	}
 	a.audit.Log(ctx, r, slog.LevelInfo, EventPasswordChange, slog.String("user_id", s.UserID))

@@ -304,7 +304,7 @@ func (a *Auth) load(r *http.Request, tok string) (Session, loadResult) {
 		if errors.Is(err, ErrNoSession) {
 			return Session{}, unknown
 		}
-		a.audit.Logger().LogAttrs(ctx, slog.LevelError, "session_store_failed", slog.String("error", err.Error()))
+		a.logStoreFailed(ctx, err)
 		return Session{}, failed
 	}
 	now := a.now()
@@ -371,6 +371,17 @@ func (a *Auth) CSRF() *http.CrossOriginProtection { return a.csrf }
 func writeStoreUnavailable(w http.ResponseWriter) {
 	w.Header().Set("Retry-After", "1")
 	WriteError(w, http.StatusServiceUnavailable, "session_store_unavailable")
+}
+
+// logStoreFailed logs a session store error.
+func (a *Auth) logStoreFailed(ctx context.Context, err error) {
+	a.audit.Logger().LogAttrs(ctx, slog.LevelError, "session_store_failed", slog.String("error", err.Error()))
+}
+
+// storeFailed logs a session store error and answers 503 (Retry-After: 1).
+func (a *Auth) storeFailed(ctx context.Context, w http.ResponseWriter, err error) {
+	a.logStoreFailed(ctx, err)
+	writeStoreUnavailable(w)
 }
 
 // RequireUser answers 401 unless the request has a valid session, or 503
